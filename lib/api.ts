@@ -1,0 +1,52 @@
+// The library's entry points for running one module (DESIGN.md §5).
+import { statSync } from 'node:fs';
+import { type ExecuteOptions, type ExecutionResult, runModule } from './execute.js';
+import type { Params } from './params.js';
+import { resolveModulePath } from './resolve.js';
+
+/** Runs the module file at `modulePath` with `params`, streaming its events to the callback. */
+export function executeLocalStreaming(
+  modulePath: string,
+  params: Params = {},
+  options: ExecuteOptions = {},
+): Promise<ExecutionResult> {
+  validateArguments('executeLocalStreaming', modulePath, params, options);
+  const resolved = resolveModulePath(modulePath, options.cwd ?? process.cwd());
+  return runModule(modulePath, resolved, params, options);
+}
+
+/** Throws a TypeError for arguments no run could use: a programming error, not a failure. */
+export function validateArguments(
+  caller: string,
+  ref: unknown,
+  params: unknown,
+  options: ExecuteOptions,
+): void {
+  if (typeof ref !== 'string' || ref === '') {
+    throw new TypeError(`${caller}: the module must be a non-empty string`);
+  }
+
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    throw new TypeError(`${caller}: params must be a plain object`);
+  }
+
+  const { timeout, cwd } = options;
+  if (
+    timeout !== undefined &&
+    !(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31 / 1000)
+  ) {
+    throw new TypeError(`${caller}: timeout must be a positive number of seconds, got ${timeout}`);
+  }
+
+  if (cwd !== undefined && !isFolder(cwd)) {
+    throw new TypeError(`${caller}: cwd ${cwd} is not a folder`);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

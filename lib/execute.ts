@@ -1,0 +1,291 @@
+// One run from start to result: resolve REF, plan the launch, run the child, read the result.
+// A module's failure, crash, garbage output or timeout is a result; only bad arguments throw.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { runChild, STDOUT_LIMIT } from './child.js';
+import { isWellFormed, parseEventLine } from './events.js';
+import { inspectModule } from './inspect.js';
+import { cleanUpLaunch, type LaunchPlan, planLaunch } from './launch.js';
+import type { Params } from './params.js';
+import type { ModuleEvent, Status } from './protocol.js';
+import { choosePython } from './python.js';
+import { getPythonModuleName, type ResolvedModule, type ResolveOutcome } from './resolve.js';
+import { decideOutcome, getModuleWarnings, parseModuleStdout } from './result.js';
+import { describeSpawnError } from './spawn-error.js';
+import { StderrTail } from './stderr-tail.js';
+
+export interface ExecuteOptions {
+  /** Called with each event as soon as the module writes it. */
+  eventCallback?: (event: ModuleEvent) => void;
+  /** Seconds before the module and everything it started are stopped (status `timeout`). */
+  timeout?: number;
+  /** Run in check mode: `_ansible_check_mode: true` in the args. */
+  checkMode?: boolean;
+  /** Ask Ansible modules for a diff (`_ansible_diff`). */
+  diff?: boolean;
+  /** `_ansible_verbosity` for Ansible modules. */
+  verbosity?: number;
+  /** Aborting stops the module (status `interrupted`); a signal name as reason is sent first. */
+  signal?: AbortSignal;
+  /** Variables set over the current environment; `undefined` removes one. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** The Python interpreter for Python modules. */
+  python?: string;
+  /** Keep every event in `result.events` (default true; the CLI turns it off). */
+  keepEvents?: boolean;
+  /** Extra collection folders searched first, as `-C` does. */
+  collectionsPaths?: string[];
+}
+
+export interface ExecutionResult {
+  /** REF as given. */
+  module: string;
+  fqcn: string | null;
+  path: string | null;
+  status: Status;
+  success: boolean;
+  changed: boolean;
+  /** The module's JSON result, or null when it printed none. */
+  output: Record<string, unknown> | null;
+  /** What went wrong, first line standing alone; null on success. */
+  error: string | null;
+  returnCode: number | null;
+  /** The signal that ended the module, when one did. */
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  /** The stderr lines that were not events (the last MiB of them). */
+  stderr: string;
+  /** Every event, in order, unless `keepEvents` was false. */
+  events: ModuleEvent[];
+  eventCount: number;
+  warnings: string[];
+  durationMs: number;
+}
+
+export interface StartInfo {
+  module: string;
+  fqcn: string | null;
+  path: string | null;
+  pid: number | null;
+  params: string[];
+}
+
+/** What a renderer hears during a run, beyond the public callback. */
+export interface RunObserver {
+  onStart?(start: StartInfo): void;
+  /** `line` is the text the event was parsed from. */
+  onEvent?(event: ModuleEvent, line: string): void;
+  onStderr?(line: string, truncated: boolean): void;
+  /** Asked after each chunk of output; a promise makes the module wait until it settles. */
+  waitForRoom?(): Promise<void> | undefined;
+}
+
+/** Runs a resolved (or unresolvable) module and reports to the observer as things happen. */
+export async function runModule(
+  ref: string,
+  resolved: ResolveOutcome,
+  params: Params,
+  options: ExecuteOptions,
+  observer: RunObserver = {},
+): Promise<ExecutionResult> {
+  const run: Run = { base: createBaseResult(ref, resolved), startedAt: performance.now(), params };
+  if (!resolved.ok) {
+    notifyStart(observer, run, null);
+    return finishEarly(run, resolved.status, resolved.error);
+  }
+
+  const planned = planModuleLaunch(resolved.module, params, options);
+  if ('error' in planned) {
+    notifyStart(observer, run, null);
+    return finishEarly(run, 'error', planned.error);
+  }
+
+  try {
+    return await runPlanned(planned, run, options, observer);
+  } finally {
+    cleanUpLaunch(planned);
+  }
+}
+
+interface Run {
+  base: ExecutionResult;
+  startedAt: number;
+  params: Params;
+}
+
+async function runPlanned(
+  plan: LaunchPlan,
+  run: Run,
+  options: ExecuteOptions,
+  observer: RunObserver,
+): Promise<ExecutionResult> {
+  const { base } = run;
+  const keepEvents = options.keepEvents ?? true;
+  const stderrTail = new StderrTail();
+  const malformed: ModuleEvent[] = [];
+  let callbackError: { error: unknown } | undefined;
+  const abortOnCallbackError = new AbortController();
+  const signal =
+    options.signal === undefined
+      ? abortOnCallbackError.signal
+      : AbortSignal.any([options.signal, abortOnCallbackError.signal]);
+
+  const handleLine = (line: string, truncated: boolean): void => {
+    const event = truncated ? undefined : parseEventLine(line);
+    try {
+      if (event === undefined) {
+        stderrTail.push(line);
+        observer.onStderr?.(line, truncated);
+        return;
+      }
+
+      base.eventCount += 1;
+      if (keepEvents) base.events.push(event);
+      if (malformed.length === 0 && !isWellFormed(event)) malformed.push(event);
+      observer.onEvent?.(event, line);
+      options.eventCallback?.(event);
+    } catch (error) {
+      callbackError ??= { error };
+      abortOnCallbackError.abort();
+    }
+  };
+
+  const exit = await runChild(
+    plan,
+    {
+      onSpawn: (pid) => notifyStart(observer, run, pid ?? null),
+      onLine: handleLine,
+      waitForRoom: () => observer.waitForRoom?.(),
+    },
+    { cwd: options.cwd ?? process.cwd(), timeout: options.timeout, signal },
+  );
+  if (callbackError !== undefined) throw callbackError.error;
+
+  base.stderr = stderrTail.text();
+  if (exit.spawnError !== undefined) {
+    return finishEarly(run, 'error', describeSpawnError(plan, base.path, exit.spawnError));
+  }
+
+  const parsed = parseModuleStdout(exit.stdout);
+  const outcome = decideOutcome({
+    output: parsed.output,
+    problem: parsed.problem,
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    timedOutAfter: exit.timedOutAfter,
+    interruptedBy: exit.interruptedBy,
+    lastStderrLine: stderrTail.lastLine(),
+  });
+  const warnings = [...base.warnings, ...parsed.warnings, ...getModuleWarnings(parsed.output)];
+  if (exit.stdoutOverflow) warnings.push(STDOUT_OVERFLOW_WARNING);
+  if (malformed[0] !== undefined) warnings.push(await describeMalformed(malformed[0]));
+
+  return {
+    ...base,
+    status: outcome.status,
+    success: outcome.status === 'ok',
+    changed: parsed.output?.changed === true,
+    output: parsed.output,
+    error: outcome.error,
+    returnCode: exit.exitCode,
+    signal: exit.signal,
+    stdout: exit.stdout,
+    warnings,
+    durationMs: getDuration(run),
+  };
+}
+
+const STDOUT_OVERFLOW_WARNING = `module printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB on stdout; the rest was dropped`;
+
+function planModuleLaunch(
+  module: ResolvedModule,
+  params: Params,
+  options: ExecuteOptions,
+): LaunchPlan | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(module.path);
+  } catch (error) {
+    return { error: `cannot read ${module.path}: ${(error as NodeJS.ErrnoException).code}` };
+  }
+
+  const shape = inspectModule(module.path, bytes);
+  const env = mergeEnv(options.env);
+  const python =
+    shape.isPython || shape.style === 'ansible'
+      ? choosePython({ python: options.python, env, needsAnsible: shape.style === 'ansible' })
+      : undefined;
+  const pythonModule = getPythonModuleName(module.path);
+  return planLaunch({
+    path: module.path,
+    bytes,
+    shape,
+    params,
+    ansibleArgs: {
+      _ansible_module_name: module.moduleName,
+      _ansible_check_mode: options.checkMode ?? false,
+      _ansible_diff: options.diff ?? false,
+      _ansible_verbosity: options.verbosity ?? 0,
+      _ansible_no_log: true,
+      _ansible_version: python?.info?.ansibleVersion ?? '0.0',
+    },
+    checkMode: options.checkMode ?? false,
+    pythonModule,
+    pythonPath: module.pythonPath ?? (pythonModule === undefined ? [] : [pythonModule.root]),
+    python,
+    env,
+  });
+}
+
+function mergeEnv(extra: Record<string, string | undefined> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(extra ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+
+  return env;
+}
+
+function createBaseResult(ref: string, resolved: ResolveOutcome): ExecutionResult {
+  const module = resolved.ok ? resolved.module : undefined;
+  return {
+    module: ref,
+    fqcn: module?.fqcn ?? null,
+    path: module?.path ?? null,
+    status: 'error',
+    success: false,
+    changed: false,
+    output: null,
+    error: null,
+    returnCode: null,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    events: [],
+    eventCount: 0,
+    warnings: [...(module?.warnings ?? [])],
+    durationMs: 0,
+  };
+}
+
+function notifyStart(observer: RunObserver, run: Run, pid: number | null): void {
+  const { module, fqcn, path } = run.base;
+  observer.onStart?.({ module, fqcn, path, pid, params: Object.keys(run.params) });
+}
+
+function finishEarly(run: Run, status: Status, error: string): ExecutionResult {
+  return { ...run.base, status, error, durationMs: getDuration(run) };
+}
+
+function getDuration(run: Run): number {
+  return Math.round(performance.now() - run.startedAt);
+}
+
+// zod is loaded only here, when an event needs explaining, to keep it off the start-up path.
+async function describeMalformed(event: ModuleEvent): Promise<string> {
+  const { describeEventProblem } = await import('./protocol.js');
+  const problem = describeEventProblem(event) ?? 'fields of the wrong type';
+  return `module sent a malformed ${event.event} event (${problem}); its fields were kept as sent`;
+}

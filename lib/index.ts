@@ -1,0 +1,17 @@
+// The ftl2 library: run modules, hear their events, show them (DESIGN.md §5).
+export { executeLocalStreaming } from './api.js';
+export { isDataEvent, isLogEvent, isModuleEvent, isProgressEvent, isWellFormed } from './events.js';
+export type { ExecuteOptions, ExecutionResult } from './execute.js';
+export type { Params } from './params.js';
+export type {
+  DataEvent,
+  LogEvent,
+  LogLevel,
+  ModuleEvent,
+  NdjsonRecord,
+  ProgressEvent,
+  ResultRecord,
+  StartRecord,
+  Status,
+} from './protocol.js';
+export { SCHEMA_VERSION } from './schema-version.js';

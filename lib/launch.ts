@@ -1,0 +1,145 @@
+// How a module file is started (DESIGN.md §1, ANSIBLE.md §1-2): the command, its arguments,
+// its environment, what goes on its stdin, and the private args file some styles need.
+// Nothing here starts a shell.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { JSONARGS_MARKER, type ModuleShape } from './inspect.js';
+import { formatOldStyleArgs } from './old-style-args.js';
+import type { Params } from './params.js';
+import { HELPERS_DIR } from './paths.js';
+import type { PythonChoice } from './python.js';
+import type { PythonModuleName } from './resolve.js';
+
+export interface LaunchPlan {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: string;
+  /** A private folder to remove when the run ends, however it ends. */
+  privateDir: string | undefined;
+}
+
+export interface LaunchRequest {
+  path: string;
+  bytes: Buffer;
+  shape: ModuleShape;
+  params: Params;
+  /** Args only Ansible modules get (`_ansible_*`), already complete. */
+  ansibleArgs: Params;
+  checkMode: boolean;
+  /** Set for Ansible Python modules that live in a package (run by dotted name). */
+  pythonModule: PythonModuleName | undefined;
+  /** Folders for PYTHONPATH ahead of the user's own. */
+  pythonPath: string[];
+  python: PythonChoice | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+// Runs a module as Ansible's wrapper does, without the wrapper's zip: the current folder leaves
+// sys.path first (so a module's own folder never shadows the standard library), then argv is
+// left holding only argv[0], which new-style modules need to read their args from stdin.
+const BOOTSTRAP = [
+  'import sys',
+  "if sys.path and sys.path[0] in ('', '.'):",
+  '    del sys.path[0]',
+  'import runpy',
+  '_how = sys.argv.pop(1)',
+  '_target = sys.argv.pop(1)',
+  "if _how == 'module':",
+  '    _root = sys.argv.pop(1)',
+  '    runpy.run_module(_target, init_globals=dict(_module_fqn=_target, _modlib_path=_root),',
+  "                     run_name='__main__', alter_sys=True)",
+  'else:',
+  '    sys.argv[0] = _target',
+  "    runpy.run_path(_target, run_name='__main__')",
+].join('\n');
+
+/** The plan for one run, or the one-line reason the module cannot be started. */
+export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string } {
+  const { shape, path } = request;
+  if (shape.style === 'powershell') {
+    return { error: `${path} is a PowerShell module for Windows; ftl2 runs POSIX modules only` };
+  }
+
+  if (shape.style === 'ansible') return planAnsibleModule(request);
+
+  if (!shape.isPython && shape.style !== 'binary' && shape.shebang === undefined) {
+    return { error: `${path} has no #! line; add one such as #!/bin/sh as its first line` };
+  }
+
+  const args = request.checkMode
+    ? { ...request.params, _ansible_check_mode: true }
+    : request.params;
+  const privateDir = mkdtempSync(join(tmpdir(), 'ftl2-'));
+  chmodSync(privateDir, 0o700);
+  const argsFile = join(privateDir, 'args');
+  const argsText = shape.style === 'old' ? formatOldStyleArgs(args) : JSON.stringify(args);
+  writeFileSync(argsFile, argsText, { mode: 0o600 });
+
+  let target = path;
+  if (shape.style === 'jsonargs') {
+    target = join(privateDir, 'module');
+    const text = request.bytes.toString('utf8').replaceAll(JSONARGS_MARKER, JSON.stringify(args));
+    writeFileSync(target, text, { mode: 0o700 });
+  }
+
+  const stdin = JSON.stringify({ ANSIBLE_MODULE_ARGS: args });
+  const env = buildEnv(request, [HELPERS_DIR]);
+  if (shape.isPython) {
+    const python = request.python?.command ?? 'python3';
+    return {
+      command: python,
+      args: ['-c', BOOTSTRAP, 'path', target, argsFile],
+      env,
+      stdin,
+      privateDir,
+    };
+  }
+
+  if (shape.style === 'binary')
+    return { command: target, args: [argsFile], env, stdin, privateDir };
+
+  const [interpreter, ...interpreterArgs] = shape.shebang as [string, ...string[]];
+  return {
+    command: interpreter,
+    args: [...interpreterArgs, target, argsFile],
+    env,
+    stdin,
+    privateDir,
+  };
+}
+
+function planAnsibleModule(request: LaunchRequest): LaunchPlan {
+  const python = request.python?.command ?? 'python3';
+  const args = { ...request.params, ...request.ansibleArgs };
+  const stdin = JSON.stringify({ ANSIBLE_MODULE_ARGS: args });
+  const { pythonModule } = request;
+  const env = buildEnv(request, [...request.pythonPath, HELPERS_DIR]);
+  const bootArgs =
+    pythonModule === undefined
+      ? ['path', request.path]
+      : ['module', pythonModule.name, request.pythonPath[0] ?? pythonModule.root];
+  return {
+    command: python,
+    args: ['-c', BOOTSTRAP, ...bootArgs],
+    env,
+    stdin,
+    privateDir: undefined,
+  };
+}
+
+function buildEnv(request: LaunchRequest, pythonPath: string[]): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...request.env, PYTHONUNBUFFERED: '1' };
+  if (request.shape.isPython || request.shape.style === 'ansible') {
+    const existing = request.env.PYTHONPATH;
+    env.PYTHONPATH = [...pythonPath, ...(existing ? [existing] : [])].join(delimiter);
+  }
+
+  return env;
+}
+
+/** Removes a plan's private folder; safe to call more than once. */
+export function cleanUpLaunch(plan: LaunchPlan): void {
+  if (plan.privateDir !== undefined) rmSync(plan.privateDir, { recursive: true, force: true });
+}

@@ -1,0 +1,167 @@
+// Choosing the Python interpreter and learning what it can import (DESIGN.md §1). A probe
+// costs a Python start, so what it learns is cached on disk, keyed by the interpreter file's
+// identity and PYTHONPATH: replacing or upgrading the interpreter makes the entry stale.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { findExecutable } from './which.js';
+
+/** What a probe of one interpreter found. */
+export interface PythonInfo {
+  /** The interpreter as ftl2 starts it (an absolute path). */
+  command: string;
+  /** `sys.executable` as the interpreter reports it. */
+  executable: string;
+  version: string;
+  /** `sys.path` without the entry for the current folder. */
+  sysPath: string[];
+  /** The folder of the `ansible` package it imports, or null when it has none. */
+  ansibleDir: string | null;
+  ansibleVersion: string | null;
+}
+
+export interface PythonChoice {
+  /** Where the choice came from: `--python`, `FTL2_PYTHON`, or the default search. */
+  command: string;
+  /** Set when the interpreter was probed (modules that need ansible). */
+  info?: PythonInfo;
+}
+
+export interface ChoosePythonOptions {
+  /** `--python` or the library's `python` option. */
+  python?: string | undefined;
+  env: NodeJS.ProcessEnv;
+  needsAnsible: boolean;
+}
+
+const DEFAULT_CANDIDATES = ['python3', '/usr/bin/python3'];
+
+/** The interpreter a module runs with: explicit choice, else one that can import ansible. */
+export function choosePython(options: ChoosePythonOptions): PythonChoice {
+  const explicit = options.python ?? nonEmpty(options.env.FTL2_PYTHON);
+  if (explicit !== undefined) {
+    if (!options.needsAnsible) return { command: explicit };
+
+    const command = findExecutable(explicit, options.env.PATH);
+    const info = command === undefined ? undefined : probePython(command, options.env);
+    return info === undefined ? { command: explicit } : { command: info.command, info };
+  }
+
+  if (!options.needsAnsible) return { command: 'python3' };
+
+  let fallback: PythonChoice | undefined;
+  for (const candidate of DEFAULT_CANDIDATES) {
+    const command = findExecutable(candidate, options.env.PATH);
+    if (command === undefined) continue;
+
+    const info = probePython(command, options.env);
+    if (info === undefined) continue;
+    if (info.ansibleDir !== null) return { command, info };
+    fallback ??= { command, info };
+  }
+
+  return fallback ?? { command: 'python3' };
+}
+
+const PROBE_SCRIPT = [
+  'import sys, json',
+  "info = {'executable': sys.executable, 'version': '.'.join(map(str, sys.version_info[:3])),",
+  "        'sysPath': [p for p in sys.path if p not in ('', '.')],",
+  "        'ansibleDir': None, 'ansibleVersion': None}",
+  'try:',
+  '    import os, ansible',
+  "    info['ansibleDir'] = os.path.dirname(os.path.abspath(ansible.__file__))",
+  '    from ansible.release import __version__',
+  "    info['ansibleVersion'] = __version__",
+  'except Exception:',
+  '    pass',
+  'sys.stdout.write(json.dumps(info))',
+].join('\n');
+
+interface CacheEntry {
+  stamp: string;
+  executableStamp: string;
+  info: PythonInfo;
+}
+
+type Cache = Record<string, CacheEntry>;
+
+/** What `command` can import, from the cache when still fresh, else from a probe. */
+export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
+  const cacheFile = getCacheFile(env);
+  const cache = readCache(cacheFile);
+  const stamp = getFileStamp(command);
+  if (stamp === undefined) return undefined;
+
+  const key = `${command}\0${env.PYTHONPATH ?? ''}`;
+  const cached = cache[key];
+  if (
+    cached !== undefined &&
+    cached.stamp === stamp &&
+    cached.executableStamp === getFileStamp(cached.info.executable)
+  ) {
+    return cached.info;
+  }
+
+  const info = runProbe(command, env);
+  if (info === undefined) return undefined;
+
+  cache[key] = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
+  writeCache(cacheFile, cache);
+  return info;
+}
+
+function runProbe(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
+  try {
+    const text = execFileSync(command, ['-c', PROBE_SCRIPT], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 15_000,
+    });
+    const raw = JSON.parse(text) as Omit<PythonInfo, 'command'>;
+    return { command, ...raw };
+  } catch {
+    return undefined;
+  }
+}
+
+function getFileStamp(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function getCacheFile(env: NodeJS.ProcessEnv): string {
+  const base = nonEmpty(env.XDG_CACHE_HOME) ?? join(homedir(), '.cache');
+  return join(base, 'ftl2', 'python.json');
+}
+
+function readCache(file: string): Cache {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Cache) : {};
+  } catch {
+    return {};
+  }
+}
+
+// The cache only saves time, so failing to write it is never an error.
+function writeCache(file: string, cache: Cache): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(cache));
+    renameSync(temporary, file);
+  } catch {
+    // An unwritable cache folder only costs a probe on the next run.
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

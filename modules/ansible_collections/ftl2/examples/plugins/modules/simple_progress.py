@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Reports 0, 25, 50, 75 and 100 percent, a little apart."""
+
+import time
+
+from ftl2_events import emit_progress, exit_json, read_args
+
+
+def main():
+    args = read_args()
+    delay = args.get("delay", 0.2)
+    for percent in (0, 25, 50, 75, 100):
+        emit_progress(percent=percent, message="%d%% done" % percent)
+        if percent < 100:
+            time.sleep(delay)
+
+    exit_json(changed=False, msg="finished")
+
+
+if __name__ == "__main__":
+    main()
