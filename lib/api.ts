@@ -5,7 +5,7 @@ import type { Params } from './params.js';
 import { resolveModulePath } from './resolve.js';
 
 /** Runs the module file at `modulePath` with `params`, streaming its events to the callback. */
-export function executeLocalStreaming(
+export async function executeLocalStreaming(
   modulePath: string,
   params: Params = {},
   options: ExecuteOptions = {},

@@ -1,38 +1,10 @@
 // The `ftl2` command line. Every write goes through `io`, and the exit code is set on
 // process.exitCode so that pending output is never cut short.
 import { readFileSync } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
-import { type ExecutionResult, type RunObserver, runModule } from './execute.js';
-import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
-import { PlainRenderer } from './human.js';
-import { NdjsonWriter } from './ndjson.js';
-import { collectParams } from './params.js';
+import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
 import { PACKAGE_ROOT } from './paths.js';
-import { resolveModulePath } from './resolve.js';
-
-export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
-}
-
-interface Renderer extends RunObserver {
-  writeResult(result: ExecutionResult): void;
-  /** Stops writing to stdout, whose reader has gone. */
-  close(): void;
-}
-
-interface ExecOptions {
-  param: string[];
-  params?: string;
-  json?: boolean;
-  timeout?: number;
-  check?: boolean;
-  diff?: boolean;
-  python?: string;
-  verbose: number;
-}
 
 /** Runs the command line and resolves to the exit code, which it also sets on the process. */
 export async function main(argv = process.argv, io: CliIo = process): Promise<number> {
@@ -73,56 +45,6 @@ function buildProgram(io: CliIo): Command {
   return program;
 }
 
-async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
-  const params = collectParams({ entries: options.param, file: options.params });
-  const cwd = process.cwd();
-  const resolved = resolveModulePath(ref, cwd);
-  const renderer: Renderer = options.json ? new NdjsonWriter(io.stdout) : new PlainRenderer(io);
-  const stop = new AbortController();
-  let interruptedBy: NodeJS.Signals | undefined;
-  let isStdoutClosed = false;
-
-  const onSignal = (signal: NodeJS.Signals): void => {
-    interruptedBy ??= signal;
-    stop.abort(signal);
-  };
-  // EPIPE and friends: whoever read stdout is gone, so stop the module and end quietly.
-  const onStdoutError = (): void => {
-    isStdoutClosed = true;
-    renderer.close();
-    stop.abort('SIGTERM');
-  };
-
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.on(signal, onSignal);
-  io.stdout.on('error', onStdoutError);
-  io.stderr.on('error', ignoreError);
-  let result: ExecutionResult;
-  try {
-    result = await runModule(
-      ref,
-      resolved,
-      params,
-      {
-        cwd,
-        timeout: options.timeout,
-        checkMode: options.check ?? false,
-        diff: options.diff ?? false,
-        verbosity: options.verbose,
-        python: options.python,
-        keepEvents: false,
-        signal: stop.signal,
-      },
-      renderer,
-    );
-  } finally {
-    for (const signal of signals) process.off(signal, onSignal);
-  }
-
-  if (!isStdoutClosed) renderer.writeResult(result);
-  process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : getExitCode(result, interruptedBy);
-}
-
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // Commander has printed its message already; help and version are not errors.
@@ -159,5 +81,3 @@ function readVersion(): string {
   const text = readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }
-
-function ignoreError(): void {}

@@ -1,0 +1,82 @@
+// `ftl2 exec`: run one module, render what it reports, and set the exit code.
+import type { Writable } from 'node:stream';
+import { type ExecutionResult, type RunObserver, runModule } from './execute.js';
+import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
+import { PlainRenderer } from './human.js';
+import { NdjsonWriter } from './ndjson.js';
+import { collectParams } from './params.js';
+import { resolveModulePath } from './resolve.js';
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+export interface ExecOptions {
+  param: string[];
+  params?: string;
+  json?: boolean;
+  timeout?: number;
+  check?: boolean;
+  diff?: boolean;
+  python?: string;
+  verbose: number;
+}
+
+interface Renderer extends RunObserver {
+  writeResult(result: ExecutionResult): void;
+  /** Stops writing to stdout, whose reader has gone. */
+  close(): void;
+}
+
+export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
+  const params = collectParams({ entries: options.param, file: options.params });
+  const cwd = process.cwd();
+  const resolved = resolveModulePath(ref, cwd);
+  const renderer: Renderer = options.json ? new NdjsonWriter(io.stdout) : new PlainRenderer(io);
+  const stop = new AbortController();
+  let interruptedBy: NodeJS.Signals | undefined;
+  let isStdoutClosed = false;
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interruptedBy ??= signal;
+    stop.abort(signal);
+  };
+  // EPIPE and friends: whoever read stdout is gone, so stop the module and end quietly.
+  const onStdoutError = (): void => {
+    isStdoutClosed = true;
+    renderer.close();
+    stop.abort('SIGTERM');
+  };
+
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  io.stdout.on('error', onStdoutError);
+  io.stderr.on('error', ignoreError);
+  let result: ExecutionResult;
+  try {
+    result = await runModule(
+      ref,
+      resolved,
+      params,
+      {
+        cwd,
+        timeout: options.timeout,
+        checkMode: options.check ?? false,
+        diff: options.diff ?? false,
+        verbosity: options.verbose,
+        python: options.python,
+        keepEvents: false,
+        signal: stop.signal,
+      },
+      renderer,
+    );
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+
+  if (!isStdoutClosed) renderer.writeResult(result);
+  process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : getExitCode(result, interruptedBy);
+}
+
+function ignoreError(): void {}
