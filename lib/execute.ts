@@ -170,7 +170,7 @@ async function runPlanned(
   const parsed = parseModuleStdout(exit.stdout);
   const outcome = decideOutcome({
     output: parsed.output,
-    problem: parsed.problem,
+    problem: exit.stdoutOverflow ? STDOUT_OVERFLOW : parsed.problem,
     exitCode: exit.exitCode,
     signal: exit.signal,
     timedOutAfter: exit.timedOutAfter,
@@ -178,7 +178,7 @@ async function runPlanned(
     lastStderrLine: stderrTail.lastLine(),
   });
   const warnings = [...base.warnings, ...parsed.warnings, ...getModuleWarnings(parsed.output)];
-  if (exit.stdoutOverflow) warnings.push(STDOUT_OVERFLOW_WARNING);
+  if (exit.stdoutOverflow) warnings.push(`module ${STDOUT_OVERFLOW}; the rest was dropped`);
   if (malformed[0] !== undefined) warnings.push(await describeMalformed(malformed[0]));
 
   return {
@@ -196,7 +196,7 @@ async function runPlanned(
   };
 }
 
-const STDOUT_OVERFLOW_WARNING = `module printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB on stdout; the rest was dropped`;
+const STDOUT_OVERFLOW = `printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB on stdout`;
 
 function planModuleLaunch(
   module: ResolvedModule,

@@ -12,6 +12,8 @@ import type { PythonChoice } from './python.js';
 import type { PythonModuleName } from './resolve.js';
 
 export interface LaunchPlan {
+  /** How the command was chosen, for messages when it cannot be started. */
+  starter: 'python' | 'shebang' | 'direct';
   command: string;
   args: string[];
   env: NodeJS.ProcessEnv;
@@ -89,6 +91,7 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
   if (shape.isPython) {
     const python = request.python?.command ?? 'python3';
     return {
+      starter: 'python',
       command: python,
       args: ['-c', BOOTSTRAP, 'path', target, argsFile],
       env,
@@ -97,11 +100,13 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
     };
   }
 
-  if (shape.style === 'binary')
-    return { command: target, args: [argsFile], env, stdin, privateDir };
+  if (shape.style === 'binary') {
+    return { starter: 'direct', command: target, args: [argsFile], env, stdin, privateDir };
+  }
 
   const [interpreter, ...interpreterArgs] = shape.shebang as [string, ...string[]];
   return {
+    starter: 'shebang',
     command: interpreter,
     args: [...interpreterArgs, target, argsFile],
     env,
@@ -121,6 +126,7 @@ function planAnsibleModule(request: LaunchRequest): LaunchPlan {
       ? ['path', request.path]
       : ['module', pythonModule.name, request.pythonPath[0] ?? pythonModule.root];
   return {
+    starter: 'python',
     command: python,
     args: ['-c', BOOTSTRAP, ...bootArgs],
     env,

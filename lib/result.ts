@@ -19,7 +19,7 @@ export function parseModuleStdout(stdout: string): ParsedOutput {
 
   const lines = stdout.split('\n');
   const first = lines.findIndex((line) => line.trimStart().startsWith('{'));
-  const last = findLastIndex(lines, (line) => line.trimEnd().endsWith('}'));
+  const last = lines.findLastIndex((line) => line.trimEnd().endsWith('}'));
   if (first === -1 || last < first) {
     return { output: null, problem: describeNonObject(stdout), warnings: [] };
   }
@@ -55,7 +55,7 @@ function describeNonObject(stdout: string): string {
   }
 
   const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-  return `printed JSON ${kind} on stdout, not an object`;
+  return `printed ${kind} as JSON on stdout, not an object`;
 }
 
 /** The warnings and deprecations a module returned, as Ansible would print them. */
@@ -128,12 +128,4 @@ function withStderr(error: string, facts: ExitFacts): string {
 function clip(text: string): string {
   const line = text.replaceAll(/\s*\n\s*/g, ' ');
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
-}
-
-function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index--) {
-    if (test(items[index] as T)) return index;
-  }
-
-  return -1;
 }

@@ -6,18 +6,21 @@ export function describeSpawnError(
   path: string | null,
   error: NodeJS.ErrnoException,
 ): string {
-  const isModuleItself = plan.command === path;
-  const what = isModuleItself ? `module ${path}` : `${plan.command} (the interpreter of ${path})`;
+  if (plan.starter === 'direct') return describeModuleError(path, error);
+
+  const what = `cannot start ${plan.command}, the interpreter of ${path}`;
+  if (error.code !== 'ENOENT') return `${what}: ${error.code ?? error.message}`;
+  if (plan.starter === 'python') return `${what}: not found; install Python 3 or pass --python`;
+  return `${what}: not found; install it or change the module's #! line`;
+}
+
+function describeModuleError(path: string | null, error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ENOENT':
-      return isModuleItself
-        ? `cannot start ${what}: the file is gone`
-        : `cannot start ${what}: not found; install it, or pass --python / fix the #! line`;
     case 'EACCES':
-      return `cannot start ${what}: permission denied; make it executable (chmod +x)`;
+      return `cannot start ${path}: permission denied; make it executable with chmod +x`;
     case 'ENOEXEC':
-      return `cannot start ${what}: not a program this machine can run`;
+      return `cannot start ${path}: not a program this machine can run`;
     default:
-      return `cannot start ${what}: ${error.message}`;
+      return `cannot start ${path}: ${error.code ?? error.message}`;
   }
 }

@@ -29,12 +29,15 @@ export interface CliOptions {
   input?: string;
   /** Stop waiting (and kill ftl2) after this many ms; a safety net, not an assertion. */
   killAfterMs?: number;
+  /** A command to run ftl2 under, such as /usr/bin/time. */
+  wrapWith?: string[];
 }
 
 /** Runs `ftl2 ARGS...` to the end. */
 export function runFtl2(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(FTL2, args, {
+    const [command, ...prefix] = [...(options.wrapWith ?? []), FTL2];
+    const child = spawn(command as string, [...prefix, ...args], {
       cwd: options.cwd ?? ROOT,
       env: testEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],

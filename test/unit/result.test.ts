@@ -17,8 +17,8 @@ const problems: [string, RegExp][] = [
   ['', /printed nothing/],
   ['   \n', /printed nothing/],
   ['hello', /no JSON object/],
-  ['[1, 2]', /JSON an array/],
-  ['"text"', /JSON a string/],
+  ['[1, 2]', /an array as JSON/],
+  ['"text"', /a string as JSON/],
   ['{"a": }', /not valid JSON/],
 ];
 
