@@ -136,7 +136,11 @@ function planAnsibleModule(request: LaunchRequest): LaunchPlan {
 }
 
 function buildEnv(request: LaunchRequest, pythonPath: string[]): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...request.env, PYTHONUNBUFFERED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...request.env,
+    PYTHONUNBUFFERED: '1',
+    FTL2_HELPERS: HELPERS_DIR,
+  };
   if (request.shape.isPython || request.shape.style === 'ansible') {
     const existing = request.env.PYTHONPATH;
     env.PYTHONPATH = [...pythonPath, ...(existing ? [existing] : [])].join(delimiter);
