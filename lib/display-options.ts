@@ -1,0 +1,36 @@
+// The options both displays take, and their defaults.
+import { createStyle, type Style } from './color.js';
+import { type DisplayStream, shouldUseColor } from './terminal.js';
+
+export interface DisplayOptions {
+  /** Where the display writes; process.stderr by default, so stdout stays for results. */
+  stream?: DisplayStream;
+  /** Show debug logs, and data events unless `showData` says otherwise. */
+  verbose?: boolean;
+  /** Show data events; by default only when `verbose`. */
+  showData?: boolean;
+  /** Color the output; by default per NO_COLOR, FORCE_COLOR and whether the stream can. */
+  color?: boolean;
+}
+
+export interface DisplaySettings {
+  stream: DisplayStream;
+  isVerbose: boolean;
+  shouldShowData: boolean;
+  style: Style;
+}
+
+/** The options with every default filled in. */
+export function resolveDisplayOptions(options: DisplayOptions): DisplaySettings {
+  const stream = options.stream ?? process.stderr;
+  const isVerbose = options.verbose ?? false;
+  return {
+    stream,
+    isVerbose,
+    shouldShowData: options.showData ?? isVerbose,
+    style: createStyle(options.color ?? shouldUseColor(stream)),
+  };
+}
+
+/** A task id as the displays key it: ids may be numbers, as in Python modules. */
+export type TaskId = string | number;

@@ -1,0 +1,113 @@
+// The display for logs and pipes: no animation, a line each time a task crosses a 10% step,
+// and `[LEVEL] message` for logs. Nothing here moves the cursor.
+import type { Style } from './color.js';
+import {
+  type DisplayOptions,
+  type DisplaySettings,
+  resolveDisplayOptions,
+  type TaskId,
+} from './display-options.js';
+import {
+  formatAmount,
+  getTaskKey,
+  mergeProgress,
+  type ProgressFields,
+  readData,
+  readLog,
+  readProgress,
+  shouldShowLog,
+  toDisplayText,
+} from './format.js';
+import type { LogLevel, ModuleEvent } from './protocol.js';
+
+/** Writes events as plain lines, one per 10% step of each task. */
+export class SimpleEventDisplay {
+  readonly #settings: DisplaySettings;
+  /** Each task's progress so far, and the 10% step it was last shown at (-1: no percent). */
+  readonly #tasks = new Map<string, { fields: ProgressFields; shownStep: number }>();
+
+  constructor(options: DisplayOptions = {}) {
+    this.#settings = resolveDisplayOptions(options);
+  }
+
+  /** Shows what the event says, if it is worth a line; `taskId` overrides the event's. */
+  handleEvent(event: ModuleEvent, taskId?: TaskId): void {
+    const callerId = taskId === undefined ? undefined : String(taskId);
+    switch (event.event) {
+      case 'progress':
+        this.#handleProgress(readProgress(event), callerId);
+        return;
+      case 'log':
+        this.#handleLog(event, callerId);
+        return;
+      case 'data':
+        this.#handleData(event, callerId);
+        return;
+    }
+  }
+
+  /** An event callback for one task, for `executeLocalStreaming`'s `eventCallback`. */
+  makeCallback(taskId: TaskId): (event: ModuleEvent) => void {
+    return (event) => this.handleEvent(event, taskId);
+  }
+
+  #handleProgress(update: ProgressFields, callerId: string | undefined): void {
+    const key = getTaskKey(callerId, update.taskId);
+    const shownStep = this.#tasks.get(key)?.shownStep;
+    const fields = mergeProgress(this.#tasks.get(key)?.fields, update);
+    const step = fields.percent === undefined ? -1 : Math.floor(fields.percent / 10);
+    const isNewStep = shownStep === undefined || (step !== -1 && step !== shownStep);
+    this.#tasks.set(key, { fields, shownStep: isNewStep ? step : shownStep });
+    if (!isNewStep) return;
+
+    const line = formatProgressLine(key, fields, this.#settings.style);
+    if (line !== '') this.#write(line);
+  }
+
+  #handleLog(event: ModuleEvent, callerId: string | undefined): void {
+    const log = readLog(event);
+    if (!shouldShowLog(log.level, this.#settings.isVerbose)) return;
+
+    const { style } = this.#settings;
+    const tag = LEVEL_STYLES[log.level](style)(`[${log.level.toUpperCase()}]`);
+    const label = formatLabel(getTaskKey(callerId, log.taskId), style);
+    const message = toDisplayText(log.message);
+    this.#write([tag, label, message].filter((part) => part !== '').join(' '));
+  }
+
+  #handleData(event: ModuleEvent, callerId: string | undefined): void {
+    if (!this.#settings.shouldShowData) return;
+
+    const { style } = this.#settings;
+    const data = readData(event);
+    const label = formatLabel(getTaskKey(callerId, data.taskId), style);
+    const prefix = [style.dim(`[${toDisplayText(data.stream)}]`), label].filter(Boolean).join(' ');
+    for (const line of data.lines) this.#write(`${prefix} ${toDisplayText(line)}`);
+  }
+
+  #write(line: string): void {
+    this.#settings.stream.write(`${line}\n`);
+  }
+}
+
+const LEVEL_STYLES: Record<LogLevel, (style: Style) => (text: string) => string> = {
+  debug: (style) => style.dim,
+  info: (style) => style.blue,
+  warning: (style) => style.yellow,
+  error: (style) => style.red,
+};
+
+function formatLabel(key: string, style: Style): string {
+  return key === '' ? '' : style.cyan(`[${toDisplayText(key)}]`);
+}
+
+function formatProgressLine(key: string, fields: ProgressFields, style: Style): string {
+  const amount = formatAmount(fields);
+  const parts = [
+    formatLabel(key, style),
+    fields.percent === undefined ? '' : style.bold(`${Math.floor(fields.percent)}%`),
+    toDisplayText(fields.message),
+    amount === '' ? '' : style.dim(`(${amount})`),
+  ];
+  return parts.filter((part) => part !== '').join(' ');
+}
