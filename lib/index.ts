@@ -1,7 +1,9 @@
 // The ftl2 library: run modules, hear their events, show them (DESIGN.md §5).
 export { executeLocalStreaming } from './api.js';
+export type { DisplayOptions, TaskId } from './display-options.js';
 export { isDataEvent, isLogEvent, isModuleEvent, isProgressEvent, isWellFormed } from './events.js';
 export type { ExecuteOptions, ExecutionResult } from './execute.js';
+export { EventProgressDisplay, type LiveDisplayOptions } from './live-display.js';
 export type { Params } from './params.js';
 export type {
   DataEvent,
@@ -15,3 +17,4 @@ export type {
   Status,
 } from './protocol.js';
 export { SCHEMA_VERSION } from './schema-version.js';
+export { SimpleEventDisplay } from './simple-display.js';

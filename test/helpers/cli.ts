@@ -29,14 +29,23 @@ export interface CliOptions {
   input?: string;
   /** Stop waiting (and kill ftl2) after this many ms; a safety net, not an assertion. */
   killAfterMs?: number;
-  /** A command to run ftl2 under, such as /usr/bin/time. */
+  /** A command to run the program under, such as /usr/bin/time. */
   wrapWith?: string[];
 }
 
 /** Runs `ftl2 ARGS...` to the end. */
 export function runFtl2(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runProgram(FTL2, args, options);
+}
+
+/** Runs `node ARGS...` to the end, in the same environment as ftl2. */
+export function runNode(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runProgram(process.execPath, args, options);
+}
+
+function runProgram(program: string, args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const [command, ...prefix] = [...(options.wrapWith ?? []), FTL2];
+    const [command, ...prefix] = [...(options.wrapWith ?? []), program];
     const child = spawn(command as string, [...prefix, ...args], {
       cwd: options.cwd ?? ROOT,
       env: testEnv(options.env),
@@ -83,6 +92,11 @@ export function parseRecords(stdout: string): JsonRecord[] {
       throw new Error(`stdout line ${index + 1} is not JSON: ${line.slice(0, 200)}`);
     }
   });
+}
+
+/** A file in test/fixtures, beside the fixture modules. */
+export function fixturePath(name: string): string {
+  return join(ROOT, 'test', 'fixtures', name);
 }
 
 export function fixture(name: string): string {

@@ -9,6 +9,8 @@ export interface FakeTerminal {
   written(): string;
   /** The number of write() calls so far. */
   writeCount(): number;
+  /** Resolves at the next write() call (or after 2 s, so that a test fails instead of hanging). */
+  nextWrite(): Promise<void>;
   /** What the screen shows now, line by line, trailing spaces dropped. */
   screen(): string[];
   /** Whether the cursor is visible after what was written. */
@@ -19,9 +21,11 @@ export interface FakeTerminal {
 export function createFakeTerminal(columns = 80, rows = 24, isTTY = true): FakeTerminal {
   const stream = Object.assign(new PassThrough(), { isTTY, columns, rows });
   const chunks: string[] = [];
+  const waiting: Array<() => void> = [];
   const write = stream.write.bind(stream);
   stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    for (const resolve of waiting.splice(0)) resolve();
     return write(chunk, ...rest);
   }) as typeof stream.write;
   stream.resume();
@@ -29,6 +33,14 @@ export function createFakeTerminal(columns = 80, rows = 24, isTTY = true): FakeT
     stream,
     written: () => chunks.join(''),
     writeCount: () => chunks.length,
+    nextWrite: () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
     screen: () => renderScreen(chunks.join(''), columns).lines,
     isCursorVisible: () => renderScreen(chunks.join(''), columns).isCursorVisible,
   };
