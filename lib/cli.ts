@@ -40,6 +40,7 @@ function buildProgram(io: CliIo): Command {
     .option('--diff', 'ask Ansible modules for a diff of what they change')
     .option('--python <interpreter>', 'the Python that runs Python modules')
     .option('-v, --verbose', 'more detail; repeat for more (-vvv)', countVerbosity, 0)
+    .option('--no-color', 'no colors in the human view (NO_COLOR=1 does the same)')
     .action((ref: string, options: ExecOptions) => runExec(ref, options, io));
 
   return program;

@@ -2,7 +2,6 @@
 import type { Writable } from 'node:stream';
 import { type ExecutionResult, type RunObserver, runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
-import { PlainRenderer } from './human.js';
 import { NdjsonWriter } from './ndjson.js';
 import { collectParams } from './params.js';
 import { resolveModulePath } from './resolve.js';
@@ -21,19 +20,25 @@ export interface ExecOptions {
   diff?: boolean;
   python?: string;
   verbose: number;
+  /** False for --no-color. */
+  color: boolean;
 }
 
 interface Renderer extends RunObserver {
   writeResult(result: ExecutionResult): void;
   /** Stops writing to stdout, whose reader has gone. */
   close(): void;
+  /** Ends any live output (showing the cursor again); called on every way out of a run. */
+  stop?(): void;
 }
 
 export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
   const params = collectParams({ entries: options.param, file: options.params });
   const cwd = process.cwd();
   const resolved = resolveModulePath(ref, cwd);
-  const renderer: Renderer = options.json ? new NdjsonWriter(io.stdout) : new PlainRenderer(io);
+  const renderer: Renderer = options.json
+    ? new NdjsonWriter(io.stdout)
+    : await createHumanView(ref, options, io);
   const stop = new AbortController();
   let interruptedBy: NodeJS.Signals | undefined;
   let isStdoutClosed = false;
@@ -73,10 +78,17 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
     );
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    renderer.stop?.();
   }
 
   if (!isStdoutClosed) renderer.writeResult(result);
   process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : getExitCode(result, interruptedBy);
+}
+
+// The human view is loaded only when asked for, so `--json` runs never load it (or ora).
+async function createHumanView(ref: string, options: ExecOptions, io: CliIo): Promise<Renderer> {
+  const { createHumanRenderer } = await import('./human.js');
+  return createHumanRenderer(io, { ref, verbose: options.verbose, color: options.color });
 }
 
 function ignoreError(): void {}

@@ -1,81 +1,121 @@
-// The human view of one run, as plain text: event lines on stderr while the module works,
-// then a status line, and the module's output on stdout.
+// The human view of one `ftl2 exec` run (docs/human-view.md): the live view on a terminal,
+// plain lines elsewhere; then one status line on stderr and the module's output on stdout.
+import { once } from 'node:events';
+import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { isLogEvent, isProgressEvent } from './events.js';
+import { createStyle } from './color.js';
+import type { DisplayOptions } from './display-options.js';
 import type { ExecutionResult, RunObserver } from './execute.js';
 import type { ModuleEvent } from './protocol.js';
+import { formatRunEnding, getShownOutput } from './run-summary.js';
+import { SimpleEventDisplay } from './simple-display.js';
+import { type DisplayStream, isInteractive, shouldUseColor } from './terminal.js';
 
 export interface HumanStreams {
   stdout: Writable;
-  stderr: Writable;
+  stderr: DisplayStream;
 }
 
-export class PlainRenderer implements RunObserver {
+export interface HumanViewOptions {
+  /** The module as the user named it. */
+  ref: string;
+  /** How many times -v was given. */
+  verbose: number;
+  /** False for --no-color. */
+  color: boolean;
+}
+
+interface ProgressView {
+  handleEvent(event: ModuleEvent): void;
+  start?(): void;
+  stop?(): void;
+}
+
+/** The human view for a run: animated when stderr is a terminal, plain lines otherwise. */
+export async function createHumanRenderer(
+  streams: HumanStreams,
+  options: HumanViewOptions,
+): Promise<HumanRenderer> {
+  const color = options.color && shouldUseColor(streams.stderr);
+  const isVerbose = options.verbose > 0;
+  const displayOptions: DisplayOptions = { stream: streams.stderr, verbose: isVerbose, color };
+  if (!isInteractive(streams.stderr)) {
+    return new HumanRenderer(streams, new SimpleEventDisplay(displayOptions), { isVerbose, color });
+  }
+
+  // Only a terminal pays for loading ora.
+  const { EventProgressDisplay } = await import('./live-display.js');
+  const view = new EventProgressDisplay({
+    ...displayOptions,
+    animate: true,
+    idleMessage: `running ${basename(options.ref)}`,
+  });
+  return new HumanRenderer(streams, view, { isVerbose, color });
+}
+
+export class HumanRenderer implements RunObserver {
   readonly #streams: HumanStreams;
-  readonly #lastStep = new Map<string, number>();
+  readonly #view: ProgressView;
+  readonly #isVerbose: boolean;
+  readonly #hasColor: boolean;
   #isStdoutClosed = false;
 
-  constructor(streams: HumanStreams) {
+  constructor(
+    streams: HumanStreams,
+    view: ProgressView,
+    options: { isVerbose: boolean; color: boolean },
+  ) {
     this.#streams = streams;
+    this.#view = view;
+    this.#isVerbose = options.isVerbose;
+    this.#hasColor = options.color;
+  }
+
+  onStart(): void {
+    this.#view.start?.();
   }
 
   onEvent(event: ModuleEvent): void {
-    if (isLogEvent(event)) {
-      this.#streams.stderr.write(
-        `[${(event.level ?? 'info').toUpperCase()}] ${event.message ?? ''}\n`,
-      );
-      return;
-    }
-
-    if (!isProgressEvent(event)) return;
-
-    const percent = getPercent(event.percent, event.current, event.total);
-    if (percent === undefined) return;
-
-    const task = String(event.task_id ?? '');
-    const step = Math.floor(percent / 10);
-    if (this.#lastStep.get(task) === step) return;
-
-    this.#lastStep.set(task, step);
-    const label = task === '' ? '' : `[${task}] `;
-    this.#streams.stderr.write(`${label}${Math.round(percent)}% ${event.message ?? ''}\n`);
+    this.#view.handleEvent(event);
   }
 
-  onStderr(line: string): void {
-    this.#streams.stderr.write(`${line}\n`);
+  // The module's plain stderr is shown with -v; without, its tail is shown if the run fails.
+  onStderr(line: string, truncated: boolean): void {
+    if (!this.#isVerbose) return;
+
+    this.#view.handleEvent({
+      event: 'data',
+      stream: 'stderr',
+      data: truncated ? `${line}…` : line,
+    });
+  }
+
+  waitForRoom(): Promise<void> | undefined {
+    const { stderr } = this.#streams;
+    if (!stderr.writableNeedDrain) return undefined;
+
+    return once(stderr, 'drain').then(() => undefined);
   }
 
   writeResult(result: ExecutionResult): void {
-    const { stderr, stdout } = this.#streams;
-    for (const warning of result.warnings) stderr.write(`[WARNING] ${warning}\n`);
-    stderr.write(`${formatStatusLine(result)}\n`);
-    if (result.error !== null) stderr.write(`error: ${result.error}\n`);
-    if (result.output !== null && !this.#isStdoutClosed) {
-      stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
+    this.stop();
+    for (const warning of result.warnings) {
+      this.#view.handleEvent({ event: 'log', level: 'warning', message: warning });
     }
+
+    const style = createStyle(this.#hasColor);
+    this.#streams.stderr.write(formatRunEnding(result, { style, showStderr: !this.#isVerbose }));
+    const output = getShownOutput(result.output);
+    if (output !== undefined && !this.#isStdoutClosed) this.#streams.stdout.write(output);
   }
 
+  /** Ends the live view, showing the cursor again; safe to call more than once. */
+  stop(): void {
+    this.#view.stop?.();
+  }
+
+  /** Stops writing to stdout, whose reader has gone. */
   close(): void {
     this.#isStdoutClosed = true;
   }
-}
-
-function getPercent(
-  percent: number | undefined,
-  current: number | undefined,
-  total: number | undefined,
-): number | undefined {
-  if (percent !== undefined) return percent;
-  if (current === undefined || total === undefined || total === 0) return undefined;
-  return Math.min(100, (current / total) * 100);
-}
-
-const SYMBOLS: Record<string, string> = { ok: '✔', failed: '✖', timeout: '⏱', interrupted: '⚠' };
-
-/** `✔ ref ok, changed, 1.2s`: how a run ended, in one line. */
-export function formatStatusLine(result: ExecutionResult): string {
-  const symbol = SYMBOLS[result.status] ?? '✖';
-  const changed = result.changed ? 'changed' : 'unchanged';
-  const seconds = (result.durationMs / 1000).toFixed(1);
-  return `${symbol} ${result.module} ${result.status}, ${changed}, ${seconds}s`;
 }
