@@ -15,7 +15,11 @@ export function formatRunEnding(
 ): string {
   const { style } = options;
   const lines: string[] = [];
-  if (!result.success && options.showStderr) lines.push(...formatStderrTail(result.stderr, style));
+  // An interrupt was the user's doing; what the module printed as it died is noise then.
+  if (!result.success && result.status !== 'interrupted' && options.showStderr) {
+    lines.push(...formatStderrTail(result.stderr, style));
+  }
+
   if (result.error !== null)
     lines.push(`${style.red(style.bold('error:'))} ${toDisplayText(result.error)}`);
   lines.push(formatStatusLine(result, style));
