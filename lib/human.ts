@@ -40,7 +40,8 @@ export async function createHumanRenderer(
   const isVerbose = options.verbose > 0;
   const displayOptions: DisplayOptions = { stream: streams.stderr, verbose: isVerbose, color };
   if (!isInteractive(streams.stderr)) {
-    return new HumanRenderer(streams, new SimpleEventDisplay(displayOptions), { isVerbose, color });
+    const view = new SimpleEventDisplay(displayOptions);
+    return new HumanRenderer(streams, view, { isVerbose, hasColor: color });
   }
 
   // Only a terminal pays for loading ora.
@@ -50,7 +51,7 @@ export async function createHumanRenderer(
     animate: true,
     idleMessage: `running ${basename(options.ref)}`,
   });
-  return new HumanRenderer(streams, view, { isVerbose, color });
+  return new HumanRenderer(streams, view, { isVerbose, hasColor: color });
 }
 
 export class HumanRenderer implements RunObserver {
@@ -63,12 +64,12 @@ export class HumanRenderer implements RunObserver {
   constructor(
     streams: HumanStreams,
     view: ProgressView,
-    options: { isVerbose: boolean; color: boolean },
+    options: { isVerbose: boolean; hasColor: boolean },
   ) {
     this.#streams = streams;
     this.#view = view;
     this.#isVerbose = options.isVerbose;
-    this.#hasColor = options.color;
+    this.#hasColor = options.hasColor;
   }
 
   onStart(): void {

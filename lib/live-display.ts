@@ -4,7 +4,6 @@
 // SimpleEventDisplay writes.
 import { performance } from 'node:perf_hooks';
 import ora from 'ora';
-import type { Style } from './color.js';
 import {
   type DisplayOptions,
   type DisplaySettings,
@@ -19,13 +18,12 @@ import {
   shouldShowLog,
   toDisplayText,
 } from './format.js';
+import { formatLastLine, formatLogLine, formatTaskLines, type ScreenLayout } from './live-lines.js';
 import { LiveRegion } from './live-region.js';
 import { TaskBoard, type TaskState } from './progress-state.js';
-import type { LogLevel, ModuleEvent } from './protocol.js';
+import type { ModuleEvent } from './protocol.js';
 import { SimpleEventDisplay } from './simple-display.js';
-import { formatTaskLine, getTaskTitle } from './task-line.js';
 import { getTerminalSize, isInteractive } from './terminal.js';
-import { getTextWidth } from './text-width.js';
 
 export interface LiveDisplayOptions extends DisplayOptions {
   /** Redraw in place; by default when the stream is a TTY, `TERM` is not dumb and not in CI. */
@@ -86,8 +84,8 @@ export class EventProgressDisplay implements Disposable {
     clearInterval(this.#timer);
     this.#timer = undefined;
     const lines = this.#takePending();
-    const now = performance.now();
-    for (const task of this.#tasks.list()) lines.push(this.#formatDone(task, now));
+    const layout = this.#getLayout();
+    for (const task of this.#tasks.list()) lines.push(formatLastLine(task, layout));
     this.#tasks.clear();
     this.#region.close(lines);
   }
@@ -96,7 +94,7 @@ export class EventProgressDisplay implements Disposable {
     this.stop();
   }
 
-  /** Takes in one event; `taskId` overrides the event's own `task_id`. Never writes. */
+  /** Takes in one event; `taskId` overrides the event's `task_id`. Running, it only records. */
   handleEvent(event: ModuleEvent, taskId?: TaskId): void {
     if (this.#plain !== undefined) {
       this.#plain.handleEvent(event, taskId);
@@ -158,11 +156,11 @@ export class EventProgressDisplay implements Disposable {
   }
 
   #takePending(): string[] {
-    const now = performance.now();
+    const layout = this.#getLayout();
     const lines: string[] = [];
     for (const entry of this.#pending) {
       if (typeof entry === 'string') lines.push(entry);
-      else if (this.#tasks.retire(entry)) lines.push(this.#formatDone(entry, now));
+      else if (this.#tasks.retire(entry)) lines.push(formatLastLine(entry, layout));
     }
 
     this.#pending = [];
@@ -171,13 +169,12 @@ export class EventProgressDisplay implements Disposable {
 
   #render(): void {
     const above = this.#takePending();
-    const now = performance.now();
     const frame = this.#settings.style.cyan(
       this.#frames[this.#frameIndex % this.#frames.length] ?? '',
     );
     this.#frameIndex += 1;
     const tasks = this.#tasks.size > 0 ? this.#tasks.list() : this.#getIdleTasks();
-    this.#region.draw(above, this.#formatTasks(tasks, frame, now));
+    this.#region.draw(above, formatTaskLines(tasks, frame, this.#getLayout()));
   }
 
   // The idle line is drawn as a task that never finishes and is never left on screen.
@@ -188,44 +185,8 @@ export class EventProgressDisplay implements Disposable {
     return [{ key: '', fields, startedAt: this.#startedAt, finishedAt: undefined }];
   }
 
-  #formatTasks(tasks: TaskState[], frame: string, now: number): string[] {
-    const { stream, style } = this.#settings;
-    const { columns, rows } = getTerminalSize(stream);
-    const width = Math.max(1, columns - 1);
-    const room = Math.max(1, rows - 1);
-    const shown = tasks.length > room ? tasks.slice(0, room - 1) : tasks;
-    const titleWidth = Math.max(0, ...shown.map((task) => getTextWidth(getTaskTitle(task))));
-    const lines = shown.map((task) =>
-      formatTaskLine(task, { symbol: frame, now, width, titleWidth, style }),
-    );
-    if (shown.length < tasks.length) {
-      lines.push(style.dim(`  … and ${tasks.length - shown.length} more tasks`));
-    }
-
-    return lines;
+  #getLayout(): ScreenLayout {
+    const { columns, rows } = getTerminalSize(this.#settings.stream);
+    return { now: performance.now(), columns, rows, style: this.#settings.style };
   }
-
-  #formatDone(task: TaskState, now: number): string {
-    const { stream, style } = this.#settings;
-    const symbol = task.finishedAt === undefined ? style.yellow('-') : style.green('✔');
-    const width = Math.max(1, getTerminalSize(stream).columns - 1);
-    const titleWidth = getTextWidth(getTaskTitle(task));
-    return formatTaskLine(task, { symbol, now, width, titleWidth, style });
-  }
-}
-
-const LOG_SYMBOLS: Record<LogLevel, (style: Style) => string> = {
-  debug: (style) => style.dim('·'),
-  info: (style) => style.blue('ℹ'),
-  warning: (style) => style.yellow('⚠'),
-  error: (style) => style.red('✖'),
-};
-
-/** A log line of the live view: a symbol for the level, then the text; warnings and errors colored. */
-function formatLogLine(level: LogLevel, text: string, style: Style): string {
-  const symbol = LOG_SYMBOLS[level](style);
-  if (level === 'warning') return `${symbol} ${style.yellow(text)}`;
-  if (level === 'error') return `${symbol} ${style.red(text)}`;
-  if (level === 'debug') return `${symbol} ${style.dim(text)}`;
-  return `${symbol} ${text}`;
 }
