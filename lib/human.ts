@@ -1,11 +1,11 @@
 // The human view of one `ftl2 exec` run (docs/human-view.md): the live view on a terminal,
 // plain lines elsewhere; then one status line on stderr and the module's output on stdout.
-import { once } from 'node:events';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createStyle } from './color.js';
 import type { DisplayOptions } from './display-options.js';
 import type { ExecutionResult, RunObserver } from './execute.js';
+import { waitForDrain } from './ndjson.js';
 import type { ModuleEvent } from './protocol.js';
 import { formatRunEnding, getShownOutput } from './run-summary.js';
 import { SimpleEventDisplay } from './simple-display.js';
@@ -95,7 +95,7 @@ export class HumanRenderer implements RunObserver {
     const { stderr } = this.#streams;
     if (!stderr.writableNeedDrain) return undefined;
 
-    return once(stderr, 'drain').then(() => undefined);
+    return waitForDrain(stderr);
   }
 
   writeResult(result: ExecutionResult): void {

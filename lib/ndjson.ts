@@ -136,7 +136,8 @@ export class NdjsonWriter implements RunObserver {
 
 const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(['type', 'seq', 'time']);
 
-function waitForDrain(out: Writable): Promise<void> {
+/** Resolves when `out` drains, closes or fails, whichever comes first. */
+export function waitForDrain(out: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       out.off('drain', done);
