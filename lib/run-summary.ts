@@ -30,8 +30,9 @@ export function formatRunEnding(
 export function formatStatusLine(result: ExecutionResult, style: Style): string {
   const paint = STATUS_STYLES[result.status](style);
   const changed = result.changed ? style.yellow('changed') : 'unchanged';
+  const symbol = paint(STATUS_SYMBOLS[result.status]);
   const duration = formatDuration(result.durationMs);
-  return `${paint(STATUS_SYMBOLS[result.status])} ${result.module} ${paint(result.status)}, ${changed}, ${duration}`;
+  return `${symbol} ${result.module} ${paint(result.status)}, ${changed}, ${duration}`;
 }
 
 const STATUS_SYMBOLS: Record<Status, string> = {
