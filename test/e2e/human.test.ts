@@ -1,6 +1,7 @@
 // `ftl2 exec` without --json, on a pipe: plain lines, one status line, the output on stdout.
+import { spawn } from 'node:child_process';
 import t from 'tap';
-import { example, fixture, runFtl2 } from '../helpers/cli.js';
+import { example, FTL2, fixture, runFtl2, testEnv } from '../helpers/cli.js';
 import { hasColorCodes, hasEscapes } from '../helpers/screen.js';
 
 const NO_COLOR_SETTINGS = {
@@ -133,3 +134,39 @@ for (const testCase of colorCases) {
     t.notOk(hasEscapes(run.stdout), 'stdout is plain JSON either way');
   });
 }
+
+const endings = [
+  {
+    name: 'a success',
+    args: [example('simple_progress'), '--param', 'delay=0'],
+    line: /^✔ .* ok,/,
+  },
+  { name: 'a failure', args: [fixture('fail_json.py')], line: /^✖ .* failed, unchanged, / },
+  { name: 'garbage output', args: [fixture('print_garbage.sh')], line: /^✖ .* invalid_output, / },
+  { name: 'a missing module', args: ['./no/such/module.py'], line: /^✖ .* not_found, / },
+  {
+    name: 'a timeout',
+    args: [fixture('sleep_forever.sh'), '--timeout', '0.3'],
+    line: /^✖ .* timeout, unchanged, /,
+  },
+];
+
+for (const ending of endings) {
+  t.test(`after ${ending.name}, the status line is the last line on stderr`, async (t) => {
+    const run = await runFtl2(['exec', ...ending.args]);
+    t.match(stderrLines(run.stderr).at(-1), ending.line);
+  });
+}
+
+t.test('after an interrupt, the status line is the last line on stderr', async (t) => {
+  const child = spawn(FTL2, ['exec', fixture('sleep_forever.sh')], { env: testEnv() });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes('%')) child.kill('SIGINT');
+  });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  t.equal(code, 130);
+  t.match(stderrLines(stderr).at(-1), /^⚠ .*sleep_forever\.sh interrupted, unchanged, /);
+  t.notMatch(stderr, /module stderr/, 'no stderr tail after an interrupt');
+});
