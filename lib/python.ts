@@ -2,9 +2,8 @@
 // costs a Python start, so what it learns is cached on disk, keyed by the interpreter file's
 // identity and PYTHONPATH: replacing or upgrading the interpreter makes the entry stale.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { getCacheDir, getFileStamp, nonEmpty, readCacheFile, writeCacheFile } from './cache.js';
 import { findExecutable } from './which.js';
 
 /** What a probe of one interpreter found. */
@@ -64,10 +63,14 @@ export function choosePython(options: ChoosePythonOptions): PythonChoice {
   return fallback ?? { command: 'python3' };
 }
 
+// The current folder leaves sys.path first, so a folder named `ansible` or a file named
+// `json.py` where ftl2 runs cannot pass for the real thing.
 const PROBE_SCRIPT = [
-  'import sys, json',
+  'import sys',
+  "sys.path[:] = [p for p in sys.path if p not in ('', '.')]",
+  'import json',
   "info = {'executable': sys.executable, 'version': '.'.join(map(str, sys.version_info[:3])),",
-  "        'sysPath': [p for p in sys.path if p not in ('', '.')],",
+  "        'sysPath': sys.path,",
   "        'ansibleDir': None, 'ansibleVersion': None}",
   'try:',
   '    import os, ansible',
@@ -89,8 +92,8 @@ type Cache = Record<string, CacheEntry>;
 
 /** What `command` can import, from the cache when still fresh, else from a probe. */
 export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
-  const cacheFile = getCacheFile(env);
-  const cache = readCache(cacheFile);
+  const cacheFile = join(getCacheDir(env), 'python.json');
+  const cache = readCacheFile<Cache>(cacheFile);
   const stamp = getFileStamp(command);
   if (stamp === undefined) return undefined;
 
@@ -108,7 +111,7 @@ export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo
   if (info === undefined) return undefined;
 
   cache[key] = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
-  writeCache(cacheFile, cache);
+  writeCacheFile(cacheFile, cache);
   return info;
 }
 
@@ -125,43 +128,4 @@ function runProbe(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefin
   } catch {
     return undefined;
   }
-}
-
-function getFileStamp(path: string): string | undefined {
-  try {
-    const stat = statSync(path);
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-function getCacheFile(env: NodeJS.ProcessEnv): string {
-  const base = nonEmpty(env.XDG_CACHE_HOME) ?? join(homedir(), '.cache');
-  return join(base, 'ftl2', 'python.json');
-}
-
-function readCache(file: string): Cache {
-  try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof value === 'object' && value !== null ? (value as Cache) : {};
-  } catch {
-    return {};
-  }
-}
-
-// The cache only saves time, so failing to write it is never an error.
-function writeCache(file: string, cache: Cache): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(cache));
-    renameSync(temporary, file);
-  } catch {
-    // An unwritable cache folder only costs a probe on the next run.
-  }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -1,0 +1,49 @@
+// ftl2's on-disk cache: small JSON files under $XDG_CACHE_HOME/ftl2 (else ~/.cache/ftl2).
+// Everything in it only saves time, so reading or writing it never fails a run.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The folder ftl2 caches in, for this environment. */
+export function getCacheDir(env: NodeJS.ProcessEnv): string {
+  const base = nonEmpty(env.XDG_CACHE_HOME) ?? join(nonEmpty(env.HOME) ?? homedir(), '.cache');
+  return join(base, 'ftl2');
+}
+
+/** The parsed JSON object in `file`, or an empty object when it is missing or unreadable. */
+export function readCacheFile<T extends object>(file: string): Partial<T> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Partial<T>) : {};
+  } catch {
+    return {};
+  }
+}
+
+// Written to a temporary name, then renamed, so a reader never sees half a file.
+/** Stores `value` as JSON in `file`; a failure only costs the work on the next run. */
+export function writeCacheFile(file: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, file);
+  } catch {
+    // An unwritable cache folder is not an error.
+  }
+}
+
+/** A string that changes when the file at `path` is replaced or modified; undefined if absent. */
+export function getFileStamp(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `value`, or undefined when it is unset or empty. */
+export function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
