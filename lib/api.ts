@@ -1,8 +1,10 @@
 // The library's entry points for running one module (DESIGN.md §5).
-import { statSync } from 'node:fs';
-import { type ExecuteOptions, type ExecutionResult, runModule } from './execute.js';
+import { type ExecuteOptions, type ExecutionResult, mergeEnv, runModule } from './execute.js';
+import { isFolder } from './files.js';
+import { ModuleSearch } from './module-search.js';
 import type { Params } from './params.js';
 import { resolveModulePath } from './resolve.js';
+import { resolveModuleName } from './resolve-name.js';
 
 /** Runs the module file at `modulePath` with `params`, streaming its events to the callback. */
 export async function executeLocalStreaming(
@@ -13,6 +15,28 @@ export async function executeLocalStreaming(
   validateArguments('executeLocalStreaming', modulePath, params, options);
   const resolved = resolveModulePath(modulePath, options.cwd ?? process.cwd());
   return runModule(modulePath, resolved, params, options);
+}
+
+/**
+ * Runs the module a name stands for (`ns.coll.name`, `ansible.builtin.ping`, or a short name),
+ * found where Ansible would find it, with `collectionsPaths` searched first as `-C` does.
+ */
+export async function executeLocalFqcnStreaming(
+  fqcn: string,
+  params: Params = {},
+  options: ExecuteOptions = {},
+): Promise<ExecutionResult> {
+  validateArguments('executeLocalFqcnStreaming', fqcn, params, options);
+  const search = new ModuleSearch({
+    cwd: options.cwd ?? process.cwd(),
+    env: mergeEnv(options.env),
+    collectionsPaths: options.collectionsPaths,
+    modulePaths: options.modulePaths,
+    playbookDir: options.playbookDir,
+    python: options.python,
+  });
+  const resolved = await resolveModuleName(fqcn, search);
+  return runModule(fqcn, resolved, params, options);
 }
 
 /** Throws a TypeError for arguments no run could use: a programming error, not a failure. */
@@ -40,13 +64,5 @@ export function validateArguments(
 
   if (cwd !== undefined && !isFolder(cwd)) {
     throw new TypeError(`${caller}: cwd ${cwd} is not a folder`);
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -5,6 +5,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { type ResolveCommandOptions, runResolve } from './resolve-command.js';
+import { addSearchOptions } from './search-options.js';
 
 /** Runs the command line and resolves to the exit code, which it also sets on the process. */
 export async function main(argv = process.argv, io: CliIo = process): Promise<number> {
@@ -28,7 +30,7 @@ function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
     });
 
-  program
+  const exec = program
     .command('exec')
     .description('run one module and stream its events')
     .argument('<module>', 'a module file (any REF with a /) or a module name')
@@ -38,10 +40,18 @@ function buildProgram(io: CliIo): Command {
     .option('--timeout <seconds>', 'stop the module after this many seconds', parseTimeout)
     .option('--check', 'check mode: modules report what they would change')
     .option('--diff', 'ask Ansible modules for a diff of what they change')
-    .option('--python <interpreter>', 'the Python that runs Python modules')
     .option('-v, --verbose', 'more detail; repeat for more (-vvv)', countVerbosity, 0)
-    .option('--no-color', 'no colors in the human view (NO_COLOR=1 does the same)')
-    .action((ref: string, options: ExecOptions) => runExec(ref, options, io));
+    .option('--no-color', 'no colors in the human view (NO_COLOR=1 does the same)');
+  addSearchOptions(exec).action((ref: string, options: ExecOptions) => runExec(ref, options, io));
+
+  const resolve = program
+    .command('resolve')
+    .description('show what exec would run for a module name or path, and where it looked')
+    .argument('<module>', 'a module name or a module file')
+    .option('--json', 'print one JSON object instead of text');
+  addSearchOptions(resolve).action((ref: string, options: ResolveCommandOptions) =>
+    runResolve(ref, options, io),
+  );
 
   return program;
 }

@@ -2,23 +2,24 @@
 import type { Writable } from 'node:stream';
 import { type ExecutionResult, type RunObserver, runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
+import { ModuleSearch } from './module-search.js';
 import { NdjsonWriter } from './ndjson.js';
 import { collectParams } from './params.js';
-import { resolveModulePath } from './resolve.js';
+import { resolveRef } from './resolve-name.js';
+import { type SearchCliOptions, toSearchOptions } from './search-options.js';
 
 export interface CliIo {
   stdout: Writable;
   stderr: Writable;
 }
 
-export interface ExecOptions {
+export interface ExecOptions extends SearchCliOptions {
   param: string[];
   params?: string;
   json?: boolean;
   timeout?: number;
   check?: boolean;
   diff?: boolean;
-  python?: string;
   verbose: number;
   /** False for --no-color. */
   color: boolean;
@@ -35,7 +36,7 @@ interface Renderer extends RunObserver {
 export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
   const params = collectParams({ entries: options.param, file: options.params });
   const cwd = process.cwd();
-  const resolved = resolveModulePath(ref, cwd);
+  const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
   const renderer: Renderer = options.json
     ? new NdjsonWriter(io.stdout)
     : await createHumanView(ref, options, io);
@@ -60,6 +61,7 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
   io.stderr.on('error', ignoreError);
   let result: ExecutionResult;
   try {
+    const resolved = await resolveRef(ref, search);
     result = await runModule(
       ref,
       resolved,

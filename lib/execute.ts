@@ -1,15 +1,13 @@
 // One run from start to result: resolve REF, plan the launch, run the child, read the result.
 // A module's failure, crash, garbage output or timeout is a result; only bad arguments throw.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runChild, STDOUT_LIMIT } from './child.js';
 import { isWellFormed, parseEventLine } from './events.js';
-import { inspectModule } from './inspect.js';
-import { cleanUpLaunch, type LaunchPlan, planLaunch } from './launch.js';
+import { createPrivateDir, type LaunchPlan, removePrivateDir } from './launch.js';
 import type { Params } from './params.js';
+import { planModuleLaunch } from './plan-module.js';
 import type { ModuleEvent, Status } from './protocol.js';
-import { choosePython } from './python.js';
-import { getPythonModuleName, type ResolvedModule, type ResolveOutcome } from './resolve.js';
+import type { ResolveOutcome } from './resolve.js';
 import { decideOutcome, getModuleWarnings, parseModuleStdout } from './result.js';
 import { describeSpawnError } from './spawn-error.js';
 import { StderrTail } from './stderr-tail.js';
@@ -34,8 +32,12 @@ export interface ExecuteOptions {
   python?: string;
   /** Keep every event in `result.events` (default true; the CLI turns it off). */
   keepEvents?: boolean;
-  /** Extra collection folders searched first, as `-C` does. */
+  /** Collection folders searched first, as `-C` does (names only). */
   collectionsPaths?: string[];
+  /** Module folders short names are looked up in first, as `-M` does (names only). */
+  modulePaths?: string[];
+  /** The playbook folder whose `collections/` and `library/` are searched (names only). */
+  playbookDir?: string;
 }
 
 export interface ExecutionResult {
@@ -95,16 +97,20 @@ export async function runModule(
     return finishEarly(run, resolved.status, resolved.error);
   }
 
-  const planned = planModuleLaunch(resolved.module, params, options);
-  if ('error' in planned) {
-    notifyStart(observer, run, null);
-    return finishEarly(run, 'error', planned.error);
-  }
-
+  const privateDir = createPrivateDir();
   try {
-    return await runPlanned(planned, run, options, observer);
+    const env = mergeEnv(options.env);
+    const planned = planModuleLaunch(resolved.module, params, { options, env, privateDir });
+    if ('error' in planned) {
+      notifyStart(observer, run, null);
+      return finishEarly(run, 'error', planned.error);
+    }
+
+    run.base.path = planned.path;
+    run.base.warnings.push(...planned.warnings);
+    return await runPlanned(planned.plan, run, options, observer);
   } finally {
-    cleanUpLaunch(planned);
+    removePrivateDir(privateDir);
   }
 }
 
@@ -198,47 +204,8 @@ async function runPlanned(
 
 const STDOUT_OVERFLOW = `printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB on stdout`;
 
-function planModuleLaunch(
-  module: ResolvedModule,
-  params: Params,
-  options: ExecuteOptions,
-): LaunchPlan | { error: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(module.path);
-  } catch (error) {
-    return { error: `cannot read ${module.path}: ${(error as NodeJS.ErrnoException).code}` };
-  }
-
-  const shape = inspectModule(module.path, bytes);
-  const env = mergeEnv(options.env);
-  const python =
-    shape.isPython || shape.style === 'ansible'
-      ? choosePython({ python: options.python, env, needsAnsible: shape.style === 'ansible' })
-      : undefined;
-  const pythonModule = getPythonModuleName(module.path);
-  return planLaunch({
-    path: module.path,
-    bytes,
-    shape,
-    params,
-    ansibleArgs: {
-      _ansible_module_name: module.moduleName,
-      _ansible_check_mode: options.checkMode ?? false,
-      _ansible_diff: options.diff ?? false,
-      _ansible_verbosity: options.verbosity ?? 0,
-      _ansible_no_log: true,
-      _ansible_version: python?.info?.ansibleVersion ?? '0.0',
-    },
-    checkMode: options.checkMode ?? false,
-    pythonModule,
-    pythonPath: module.pythonPath ?? (pythonModule === undefined ? [] : [pythonModule.root]),
-    python,
-    env,
-  });
-}
-
-function mergeEnv(extra: Record<string, string | undefined> | undefined): NodeJS.ProcessEnv {
+/** The environment a run gets: ftl2's own, with `extra` set over it (undefined removes). */
+export function mergeEnv(extra: Record<string, string | undefined> | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [name, value] of Object.entries(extra ?? {})) {
     if (value === undefined) delete env[name];

@@ -1,5 +1,5 @@
 // The ftl2 library: run modules, hear their events, show them (DESIGN.md §5).
-export { executeLocalStreaming } from './api.js';
+export { executeLocalFqcnStreaming, executeLocalStreaming } from './api.js';
 export type { DisplayOptions, TaskId } from './display-options.js';
 export { isDataEvent, isLogEvent, isModuleEvent, isProgressEvent, isWellFormed } from './events.js';
 export type { ExecuteOptions, ExecutionResult } from './execute.js';

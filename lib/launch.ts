@@ -18,8 +18,6 @@ export interface LaunchPlan {
   args: string[];
   env: NodeJS.ProcessEnv;
   stdin: string;
-  /** A private folder to remove when the run ends, however it ends. */
-  privateDir: string | undefined;
 }
 
 export interface LaunchRequest {
@@ -36,6 +34,8 @@ export interface LaunchRequest {
   pythonPath: string[];
   python: PythonChoice | undefined;
   env: NodeJS.ProcessEnv;
+  /** The run's private folder (see createPrivateDir), for args files. */
+  privateDir: string;
 }
 
 // Runs a module as Ansible's wrapper does, without the wrapper's zip: the current folder leaves
@@ -73,8 +73,7 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
   const args = request.checkMode
     ? { ...request.params, _ansible_check_mode: true }
     : request.params;
-  const privateDir = mkdtempSync(join(tmpdir(), 'ftl2-'));
-  chmodSync(privateDir, 0o700);
+  const { privateDir } = request;
   const argsFile = join(privateDir, 'args');
   const argsText = shape.style === 'old' ? formatOldStyleArgs(args) : JSON.stringify(args);
   writeFileSync(argsFile, argsText, { mode: 0o600 });
@@ -96,12 +95,11 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
       args: ['-c', BOOTSTRAP, 'path', target, argsFile],
       env,
       stdin,
-      privateDir,
     };
   }
 
   if (shape.style === 'binary') {
-    return { starter: 'direct', command: target, args: [argsFile], env, stdin, privateDir };
+    return { starter: 'direct', command: target, args: [argsFile], env, stdin };
   }
 
   const [interpreter, ...interpreterArgs] = shape.shebang as [string, ...string[]];
@@ -111,7 +109,6 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
     args: [...interpreterArgs, target, argsFile],
     env,
     stdin,
-    privateDir,
   };
 }
 
@@ -131,7 +128,6 @@ function planAnsibleModule(request: LaunchRequest): LaunchPlan {
     args: ['-c', BOOTSTRAP, ...bootArgs],
     env,
     stdin,
-    privateDir: undefined,
   };
 }
 
@@ -149,7 +145,16 @@ function buildEnv(request: LaunchRequest, pythonPath: string[]): NodeJS.ProcessE
   return env;
 }
 
-/** Removes a plan's private folder; safe to call more than once. */
-export function cleanUpLaunch(plan: LaunchPlan): void {
-  if (plan.privateDir !== undefined) rmSync(plan.privateDir, { recursive: true, force: true });
+/** A new folder only this user can enter, for one run's args files and links. */
+export function createPrivateDir(): string {
+  const privateDir = mkdtempSync(join(tmpdir(), 'ftl2-'));
+  chmodSync(privateDir, 0o700);
+  return privateDir;
+}
+
+// rmSync unlinks symbolic links rather than following them, so the collections and the
+// ansible package that the private PYTHONPATH links to are never touched.
+/** Removes a run's private folder; safe to call more than once. */
+export function removePrivateDir(privateDir: string): void {
+  rmSync(privateDir, { recursive: true, force: true });
 }

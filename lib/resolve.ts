@@ -1,5 +1,5 @@
 // Turning REF into a module file (DESIGN.md §2). A REF with a `/`, or one naming an existing
-// file, is a path; names are resolved through the collection search path in names.ts.
+// file, is a path; names are resolved through the search path in resolve-name.ts.
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 
@@ -14,15 +14,22 @@ export interface ResolvedModule {
   moduleName: string;
   /** Deprecation warnings met while resolving. */
   warnings: string[];
-  /** PYTHONPATH folders for an Ansible module, first-found collections first. */
-  pythonPath?: string[];
+  /** The names followed, REF first, through every redirect to the FQCN that runs. */
+  chain: string[];
+  /** Every place looked in, in order, the one that held the module last. */
+  searched: string[];
+  /** Set for names: the collection roots in search order, for the private PYTHONPATH. */
+  collectionRoots?: string[];
 }
 
 export interface ResolveFailure {
   status: 'not_found' | 'error';
+  /** A first line that stands alone; the places searched, when any, on the lines after it. */
   error: string;
   /** Every place searched, in order. */
   searched: string[];
+  chain: string[];
+  warnings: string[];
 }
 
 export type ResolveOutcome =
@@ -54,12 +61,15 @@ export function resolveModulePath(ref: string, cwd: string): ResolveOutcome {
       fqcn: getFqcnFromPath(path),
       moduleName: basename(path).replace(/\.[^.]*$/, ''),
       warnings: [],
+      chain: [ref],
+      searched: [path],
     },
   };
 }
 
-export function notFound(error: string, searched: string[]): ResolveOutcome {
-  return { ok: false, status: 'not_found', error, searched };
+/** A failed lookup; `searched` is listed under the error's first line. */
+export function notFound(error: string, searched: string[], chain: string[] = []): ResolveOutcome {
+  return { ok: false, status: 'not_found', error, searched, chain, warnings: [] };
 }
 
 /** The FQCN of a file inside `ansible/modules` or a collection's `plugins/modules`. */

@@ -1,0 +1,193 @@
+// Modules whose Ansible action plugin does work on the controller first (DESIGN.md §1,
+// ANSIBLE.md §2.7). Run alone they can harm the user's files (`copy` moves its src into place),
+// so ftl2 does the harmless part of that work itself, or refuses with the reason.
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import { parseBoolean } from './ansible-config.js';
+import type { Params } from './params.js';
+
+export type ActionRule =
+  /** `src` is copied to a private file first, as Ansible's transfer would. */
+  | { kind: 'copy' }
+  /** `cmd` becomes `_raw_params`, as Ansible's task parser makes it. */
+  | { kind: 'command' }
+  /** Runs ansible.builtin.command with `_uses_shell: true`, as Ansible's shell action does. */
+  | { kind: 'shell' }
+  | { kind: 'refuse'; reason: string }
+  /** Refused unless `remote_src` is true, which leaves the controller out. */
+  | { kind: 'needs_remote_src'; reason: string; isRemoteByDefault: boolean };
+
+const REMOTE_SRC_HINT = 'pass --param remote_src=true to use files on this machine in place';
+
+const TASK_ACTION = 'only works inside an Ansible play; there is no module code to run';
+
+const BUILTIN_RULES: Record<string, ActionRule> = {
+  copy: { kind: 'copy' },
+  command: { kind: 'command' },
+  shell: { kind: 'shell' },
+  template: refuse('renders the template on the controller; render it, then run copy'),
+  fetch: refuse('copies a file back to the controller; run copy with remote_src=true'),
+  script: refuse('sends a local script to the target; run the script with command'),
+  raw: refuse('sends a command over the connection, not a module; run command or shell'),
+  reboot: refuse('reboots the target and waits for the connection; use command'),
+  wait_for_connection: refuse('waits for an Ansible connection, which ftl2 has none of'),
+  package: refuse('picks the package module on the controller; run apt, dnf or yum'),
+  gather_facts: refuse('runs the fact modules from the controller; run setup'),
+  assemble: needsRemoteSrc('assembles fragments on the controller', true),
+  unarchive: needsRemoteSrc('sends the archive from the controller', false),
+  ...Object.fromEntries(
+    [
+      'add_host',
+      'assert',
+      'debug',
+      'fail',
+      'group_by',
+      'include_vars',
+      'pause',
+      'set_fact',
+      'set_stats',
+      'meta',
+      'validate_argument_spec',
+    ].map((name) => [name, refuse(TASK_ACTION)]),
+  ),
+};
+
+const COLLECTION_RULES: Record<string, ActionRule> = {
+  'ansible.posix.synchronize': refuse('runs rsync from the controller; run rsync itself'),
+  'ansible.posix.patch': needsRemoteSrc('sends the patch from the controller', false),
+};
+
+/** How ftl2 treats module `fqcn` because of its Ansible action plugin; undefined: run it. */
+export function getActionRule(fqcn: string | null): ActionRule | undefined {
+  if (fqcn === null) return undefined;
+
+  const builtin = /^ansible\.(?:builtin|legacy)\.(\w+)$/.exec(fqcn)?.[1];
+  return builtin === undefined ? COLLECTION_RULES[fqcn] : BUILTIN_RULES[builtin];
+}
+
+/** What ftl2 does about a module's action plugin, in words, for `ftl2 resolve`. */
+export function describeActionRule(rule: ActionRule): string {
+  switch (rule.kind) {
+    case 'copy':
+      return 'src is copied to a private file first, so the module never moves the original';
+    case 'command':
+      return 'cmd is passed as _raw_params, as Ansible does';
+    case 'shell':
+      return 'runs ansible.builtin.command with _uses_shell: true, as Ansible does';
+    case 'refuse':
+      return `refused: its action plugin ${rule.reason}`;
+    case 'needs_remote_src': {
+      const when = rule.isRemoteByDefault ? 'with remote_src=false' : 'unless remote_src=true';
+      return `refused ${when}: its action plugin ${rule.reason}`;
+    }
+  }
+}
+
+/** A warning for a collection module that Ansible would pair with an action plugin. */
+export function getActionPluginWarning(path: string, fqcn: string | null): string | undefined {
+  if (fqcn === null || getActionRule(fqcn) !== undefined) return undefined;
+
+  const parts = path.split(sep);
+  const index = parts.lastIndexOf('ansible_collections');
+  if (index === -1 || parts[index + 3] !== 'plugins') return undefined;
+
+  const name = basename(path).replace(/\.[^.]*$/, '');
+  const plugin = join(parts.slice(0, index + 3).join(sep), 'plugins', 'action', `${name}.py`);
+  if (!existsSync(plugin)) return undefined;
+
+  const how = 'ftl2 runs the module alone, which may behave differently';
+  return `Ansible runs ${fqcn} through the action plugin ${plugin} first; ${how}`;
+}
+
+export interface ActionContext {
+  fqcn: string;
+  cwd: string;
+  /** Where staged copies go: private to this run, removed after it. */
+  privateDir: string;
+}
+
+/** The params to run with once the controller's part is done, or why the module is refused. */
+export function applyActionRule(
+  rule: ActionRule,
+  params: Params,
+  context: ActionContext,
+): { params: Params } | { error: string } {
+  const { fqcn } = context;
+  switch (rule.kind) {
+    case 'command':
+      return moveCmdToRawParams(params, fqcn);
+    case 'shell': {
+      const moved = moveCmdToRawParams(params, fqcn);
+      return 'error' in moved ? moved : { params: { ...moved.params, _uses_shell: true } };
+    }
+    case 'copy':
+      return stageCopySource(params, context);
+    case 'refuse':
+      return { error: `cannot run ${fqcn} on its own: its action plugin ${rule.reason}` };
+    case 'needs_remote_src':
+      if (parseBoolean(params.remote_src ?? rule.isRemoteByDefault)) return { params };
+
+      return refuseWithoutRemoteSrc(`run ${fqcn}`, rule.reason);
+  }
+}
+
+function moveCmdToRawParams(params: Params, fqcn: string): { params: Params } | { error: string } {
+  const { cmd, ...rest } = params;
+  if (cmd === undefined) return { params };
+  if (params._raw_params !== undefined && params._raw_params !== '') {
+    return { error: `${fqcn}: give the command as cmd or as _raw_params, not both` };
+  }
+
+  return { params: { ...rest, _raw_params: cmd } };
+}
+
+// Ansible uploads src to a temporary file and the module moves that file into place; run
+// directly, the module would move the user's own file. So the module gets a private copy.
+function stageCopySource(
+  params: Params,
+  context: ActionContext,
+): { params: Params } | { error: string } {
+  if (parseBoolean(params.remote_src)) return { params };
+
+  const { content, ...rest } = params;
+  if (content !== undefined) {
+    if (typeof params.dest === 'string' && params.dest.endsWith('/')) {
+      return {
+        error: `${context.fqcn}: content needs a file as dest, not the folder ${params.dest}`,
+      };
+    }
+
+    const staged = join(context.privateDir, 'copy-content');
+    const text = typeof content === 'string' ? content : JSON.stringify(content);
+    writeFileSync(staged, text, { mode: 0o600 });
+    return { params: { ...rest, src: staged } };
+  }
+
+  if (typeof params.src !== 'string') return { params };
+
+  const source = resolve(context.cwd, params.src);
+  const stat = statSync(source, { throwIfNoEntry: false });
+  // A missing src is left for the module to report, in its own words.
+  if (stat === undefined) return { params };
+  if (stat.isDirectory()) {
+    return refuseWithoutRemoteSrc(`copy the folder ${params.src}`, 'walks it on the controller');
+  }
+
+  // copyFileSync keeps the mode, so mode=preserve still sees the mode of the user's file.
+  const staged = join(context.privateDir, 'copy-src');
+  copyFileSync(source, staged);
+  return { params: { ...params, src: staged, _original_basename: basename(params.src) } };
+}
+
+function refuseWithoutRemoteSrc(what: string, reason: string): { error: string } {
+  const why = `its action plugin ${reason}`;
+  return { error: `cannot ${what} without remote_src=true: ${why}; ${REMOTE_SRC_HINT}` };
+}
+
+function refuse(reason: string): ActionRule {
+  return { kind: 'refuse', reason };
+}
+
+function needsRemoteSrc(reason: string, isRemoteByDefault: boolean): ActionRule {
+  return { kind: 'needs_remote_src', reason, isRemoteByDefault };
+}

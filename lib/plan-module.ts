@@ -1,0 +1,136 @@
+// From a resolved module to a launch plan: read and classify the file, pick the interpreter,
+// do the controller's part of an action plugin, and build the private PYTHONPATH.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyActionRule, getActionPluginWarning, getActionRule } from './action-plugins.js';
+import type { ExecuteOptions } from './execute.js';
+import { inspectModule, type ModuleShape } from './inspect.js';
+import { type LaunchPlan, planLaunch } from './launch.js';
+import type { Params } from './params.js';
+import { choosePython, type PythonChoice } from './python.js';
+import { getPythonModuleName, type ResolvedModule } from './resolve.js';
+import { buildPythonShim } from './shim.js';
+
+export interface PlannedModule {
+  plan: LaunchPlan;
+  /** The file that runs: `shell` runs ansible-core's `command` module. */
+  path: string;
+  warnings: string[];
+}
+
+export interface PlanContext {
+  options: ExecuteOptions;
+  env: NodeJS.ProcessEnv;
+  /** A private folder for this run, removed after it. */
+  privateDir: string;
+}
+
+/** The plan for running `module` with `params`, or the one-line reason it cannot start. */
+export function planModuleLaunch(
+  module: ResolvedModule,
+  params: Params,
+  context: PlanContext,
+): PlannedModule | { error: string } {
+  const { options, env, privateDir } = context;
+  const rule = getActionRule(module.fqcn);
+  const runFile = findRunFile(module, options.python, env);
+  if ('error' in runFile) return runFile;
+
+  const { path } = runFile;
+  let { python } = runFile;
+  const read = readModule(path);
+  if ('error' in read) return read;
+
+  const { bytes, shape } = read;
+  const cwd = options.cwd ?? process.cwd();
+  const applied =
+    rule === undefined
+      ? { params }
+      : applyActionRule(rule, params, { fqcn: module.fqcn ?? module.ref, cwd, privateDir });
+  if ('error' in applied) return applied;
+  if (module.fqcn?.startsWith('ansible.builtin.') && shape.style !== 'ansible') {
+    const reason = 'it has no module code, only an action plugin that Ansible runs itself';
+    return { error: `cannot run ${module.fqcn} on its own: ${reason}` };
+  }
+
+  python ??= chooseModulePython(shape, options.python, env);
+  const ansibleDir = python?.info?.ansibleDir;
+  if (shape.style === 'ansible' && ansibleDir === null) {
+    return { error: describeMissingAnsible(module.ref, python as PythonChoice) };
+  }
+
+  const pythonModule = getPythonModuleName(path);
+  let pythonPath = pythonModule === undefined ? [] : [pythonModule.root];
+  if (shape.style === 'ansible' && module.collectionRoots !== undefined) {
+    pythonPath = [buildPythonShim(privateDir, ansibleDir ?? null, module.collectionRoots)];
+  }
+
+  const plan = planLaunch({
+    path,
+    bytes,
+    shape,
+    params: applied.params,
+    ansibleArgs: {
+      _ansible_module_name: module.moduleName,
+      _ansible_check_mode: options.checkMode ?? false,
+      _ansible_diff: options.diff ?? false,
+      _ansible_verbosity: options.verbosity ?? 0,
+      _ansible_no_log: true,
+      _ansible_version: python?.info?.ansibleVersion ?? '0.0',
+    },
+    checkMode: options.checkMode ?? false,
+    pythonModule,
+    pythonPath,
+    python,
+    env,
+    privateDir,
+  });
+  if ('error' in plan) return plan;
+
+  const warning = getActionPluginWarning(path, module.fqcn);
+  return { plan, path, warnings: warning === undefined ? [] : [warning] };
+}
+
+/** The file that runs for `module`: its own, but ansible-core's `command` for `shell`. */
+export function findRunFile(
+  module: ResolvedModule,
+  python: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { path: string; python?: PythonChoice } | { error: string } {
+  if (getActionRule(module.fqcn)?.kind !== 'shell') return { path: module.path };
+
+  const choice = choosePython({ python, env, needsAnsible: true });
+  const ansibleDir = choice.info?.ansibleDir;
+  if (ansibleDir == null) return { error: describeMissingAnsible(module.ref, choice) };
+
+  return { path: join(ansibleDir, 'modules', 'command.py'), python: choice };
+}
+
+/** The interpreter for a module of this shape; undefined for modules that are not Python. */
+export function chooseModulePython(
+  shape: ModuleShape,
+  python: string | undefined,
+  env: NodeJS.ProcessEnv,
+): PythonChoice | undefined {
+  if (!shape.isPython && shape.style !== 'ansible') return undefined;
+
+  return choosePython({ python, env, needsAnsible: shape.style === 'ansible' });
+}
+
+/** A module file's bytes and shape, or why it cannot be read. */
+export function readModule(
+  path: string,
+): { bytes: Buffer; shape: ModuleShape } | { error: string } {
+  try {
+    const bytes = readFileSync(path);
+    return { bytes, shape: inspectModule(path, bytes) };
+  } catch (error) {
+    return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code}` };
+  }
+}
+
+function describeMissingAnsible(ref: string, python: PythonChoice): string {
+  const interpreter = python.info?.command ?? python.command;
+  const reason = `${ref} needs ansible-core, and ${interpreter} cannot import ansible`;
+  return `${reason}; install ansible-core, or pass --python`;
+}

@@ -1,0 +1,46 @@
+// The command-line options that shape where module names are looked up, shared by `exec` and
+// `resolve` so both always search the same places.
+import type { Command } from 'commander';
+import type { ModuleSearchOptions } from './module-search.js';
+
+export interface SearchCliOptions {
+  collectionsPath: string[];
+  modulePath: string[];
+  playbookDir?: string;
+  python?: string;
+}
+
+/** Adds -C, -M, --playbook-dir and --python to `command`. */
+export function addSearchOptions(command: Command): Command {
+  return command
+    .option(
+      '-C, --collections-path <dir>',
+      'a folder holding ansible_collections/, searched first; repeat for more',
+      collect,
+      [],
+    )
+    .option(
+      '-M, --module-path <dir>',
+      'a folder of modules for short names, searched first; repeat for more',
+      collect,
+      [],
+    )
+    .option('--playbook-dir <dir>', 'also search collections/ and library/ in this folder')
+    .option('--python <interpreter>', 'the Python that runs Python modules');
+}
+
+/** The search options of a command line, for ModuleSearch. */
+export function toSearchOptions(
+  options: SearchCliOptions,
+): Omit<ModuleSearchOptions, 'cwd' | 'env'> {
+  return {
+    collectionsPaths: options.collectionsPath,
+    modulePaths: options.modulePath,
+    playbookDir: options.playbookDir,
+    python: options.python,
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
