@@ -68,7 +68,7 @@ export async function resolveModuleName(
 
     if (walk.chain.includes(step.next)) {
       const loop = [...walk.chain, step.next].join(' -> ');
-      return fail(walk, { error: `redirect loop resolving ${ref}: ${loop}; fix the redirects` });
+      return fail(walk, { error: `redirect loop ${loop}; fix the redirects in meta/runtime.yml` });
     }
 
     walk.chain.push(step.next);
