@@ -198,7 +198,8 @@ function succeed(walk: Walk, path: string, fqcn: string): ResolveOutcome {
 function fail(walk: Walk, failure: Failure): ResolveOutcome {
   const first = walk.chain.length > 1 ? `${walk.ref}: ${failure.error}` : failure.error;
   const list = walk.searched.map((path) => `\n  ${path}`).join('');
-  const error = failure.listSearched ? `${first}\nsearched, in order:${list}` : first;
+  const error =
+    failure.listSearched && list !== '' ? `${first}\nsearched, in order:${list}` : first;
   return {
     ok: false,
     status: failure.status ?? 'error',
