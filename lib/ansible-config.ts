@@ -111,10 +111,11 @@ export function parseBoolean(value: unknown): boolean {
 function findConfigFile(context: PathContext, warnings: string[]): string | null {
   const { env, cwd } = context;
   const candidates: string[] = [];
-  const fromEnv = env.ANSIBLE_CONFIG;
-  if (fromEnv !== undefined) {
-    const path = expandPath(fromEnv, context, cwd);
-    candidates.push(isFolder(path) ? join(path, 'ansible.cfg') : path);
+  let fromEnv: string | undefined;
+  if (env.ANSIBLE_CONFIG !== undefined) {
+    const path = expandPath(env.ANSIBLE_CONFIG, context, cwd);
+    fromEnv = isFolder(path) ? join(path, 'ansible.cfg') : path;
+    candidates.push(fromEnv);
   }
 
   const inCwd = join(cwd, 'ansible.cfg');
@@ -123,7 +124,7 @@ function findConfigFile(context: PathContext, warnings: string[]): string | null
   candidates.push(expandPath('~/.ansible.cfg', context, cwd), '/etc/ansible/ansible.cfg');
 
   const found = candidates.find(isReadableFile) ?? null;
-  if (isCwdPublic && isReadableFile(inCwd) && found !== candidates[0]) {
+  if (isCwdPublic && isReadableFile(inCwd) && found !== fromEnv) {
     warnings.push(`ignored ${inCwd}: ${cwd} is world-writable, so Ansible would not read it`);
   }
 
