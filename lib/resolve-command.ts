@@ -4,6 +4,7 @@ import { describeActionRule, getActionRule } from './action-plugins.js';
 import type { CliIo } from './exec-command.js';
 import type { ModuleShape, ModuleStyle } from './inspect.js';
 import { ModuleSearch } from './module-search.js';
+import { parseModuleName } from './names.js';
 import { chooseModulePython, findRunFile, readModule } from './plan-module.js';
 import { getPythonModuleName, isPathRef, type ResolvedModule } from './resolve.js';
 import { resolveRef } from './resolve-name.js';
@@ -47,6 +48,7 @@ export interface ResolveReport {
   searched: string[];
   /** Empty for a path, and for a name so malformed that nothing was searched. */
   collectionSearchPath: FolderReport[];
+  /** Set for short names only. */
   moduleFolders: FolderReport[];
 }
 
@@ -60,6 +62,8 @@ export async function runResolve(
   const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
   const outcome = await resolveRef(ref, search);
   const wasSearched = !isPathRef(ref, cwd) && (outcome.ok || outcome.chain.length > 0);
+  const parsed = parseModuleName(ref);
+  const isShortName = wasSearched && parsed.ok && parsed.name.kind === 'short';
   const report: ResolveReport = {
     ref,
     found: outcome.ok,
@@ -72,7 +76,7 @@ export async function runResolve(
     start: outcome.ok ? describeStart(outcome.module, options.python, search.env) : null,
     searched: outcome.ok ? outcome.module.searched : outcome.searched,
     collectionSearchPath: wasSearched ? search.collectionRoots.map(toFolderReport) : [],
-    moduleFolders: wasSearched ? search.moduleFolders.map(toFolderReport) : [],
+    moduleFolders: isShortName ? search.moduleFolders.map(toFolderReport) : [],
   };
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   process.exitCode = report.found ? 0 : 3;

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import type { ModuleSearchOptions } from './module-search.js';
 
 export interface SearchCliOptions {
-  collectionsPath: string[];
-  modulePath: string[];
+  collectionsPath?: string[];
+  modulePath?: string[];
   playbookDir?: string;
   python?: string;
 }
@@ -17,13 +17,11 @@ export function addSearchOptions(command: Command): Command {
       '-C, --collections-path <dir>',
       'a folder holding ansible_collections/, searched first; repeat for more',
       collect,
-      [],
     )
     .option(
       '-M, --module-path <dir>',
       'a folder of modules for short names, searched first; repeat for more',
       collect,
-      [],
     )
     .option('--playbook-dir <dir>', 'also search collections/ and library/ in this folder')
     .option('--python <interpreter>', 'the Python that runs Python modules');
@@ -41,6 +39,6 @@ export function toSearchOptions(
   };
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
