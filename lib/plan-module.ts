@@ -7,7 +7,7 @@ import type { ExecuteOptions } from './execute.js';
 import { inspectModule, type ModuleShape } from './inspect.js';
 import { type LaunchPlan, planLaunch } from './launch.js';
 import type { Params } from './params.js';
-import { choosePython, type PythonChoice } from './python.js';
+import { choosePython, describeMissingAnsible, type PythonChoice } from './python.js';
 import { getPythonModuleName, type ResolvedModule } from './resolve.js';
 import { buildPythonShim } from './shim.js';
 
@@ -127,10 +127,4 @@ export function readModule(
   } catch (error) {
     return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code}` };
   }
-}
-
-function describeMissingAnsible(ref: string, python: PythonChoice): string {
-  const interpreter = python.info?.command ?? python.command;
-  const reason = `${ref} needs ansible-core, and ${interpreter} cannot import ansible`;
-  return `${reason}; install ansible-core, or pass --python`;
 }

@@ -34,6 +34,18 @@ export interface ChoosePythonOptions {
   needsAnsible: boolean;
 }
 
+/** Why `name`, an Ansible module, cannot run with the chosen interpreter, in one line. */
+export function describeMissingAnsible(name: string, python: PythonChoice): string {
+  const needs = `${name} needs ansible-core`;
+  if (python.info === undefined) {
+    const reason = `${needs}, and ${python.command} could not be run to look for it`;
+    return `${reason}; pass --python with a Python that has ansible-core`;
+  }
+
+  const reason = `${needs}, and ${python.info.command} cannot import ansible`;
+  return `${reason}; install ansible-core, or pass --python`;
+}
+
 const DEFAULT_CANDIDATES = ['python3', '/usr/bin/python3'];
 
 /** The interpreter a module runs with: explicit choice, else one that can import ansible. */

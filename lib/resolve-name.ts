@@ -6,6 +6,7 @@ import { isFolder } from './files.js';
 import { findModuleFile } from './module-file.js';
 import type { ModuleSearch } from './module-search.js';
 import { getRoutingKey, type ModuleName, parseModuleName } from './names.js';
+import { describeMissingAnsible } from './python.js';
 import { isPathRef, type ResolveOutcome, resolveModulePath } from './resolve.js';
 import { findModuleRouting, formatDeprecation, formatRemoval } from './routing.js';
 
@@ -97,9 +98,7 @@ function findShortName(name: string, walk: Walk): Step {
 async function findBuiltin(name: ModuleName & { kind: 'builtin' }, walk: Walk): Promise<Step> {
   const { ansibleDir, python } = walk.search;
   if (ansibleDir === null) {
-    const interpreter = python.info?.command ?? python.command;
-    const reason = `${name.fqcn} needs ansible-core, and ${interpreter} cannot import ansible`;
-    return missing(`${reason}; install ansible-core, or pass --python`);
+    return missing(describeMissingAnsible(name.fqcn, python));
   }
 
   const runtimeFile = join(ansibleDir, 'config', 'ansible_builtin_runtime.yml');
