@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { type CliRun, parseRecords, runFtl2 } from '../helpers/cli.js';
+import { type CliRun, parseRecords, ROOT, runFtl2 } from '../helpers/cli.js';
 import { COLLECTIONS, createSandbox, NO_ANSIBLE } from '../helpers/sandbox.js';
 
 const sandbox = createSandbox();
@@ -159,17 +159,21 @@ for (const testCase of failureCases) {
 }
 
 t.test('an unknown name exits 3, listing every place searched in order', async (t) => {
-  const run = await ftl2(['exec', 'ftl2test.nosuch.mod', '-C', FIRST, '-C', SECOND], NO_SYS_PATH);
+  const args = ['exec', 'ftl2test.nosuch.mod', '-C', FIRST, '-C', SECOND];
+  const run = await ftl2([...args, '--json'], NO_SYS_PATH);
   t.equal(run.code, 3);
-  const lines = run.stderr.split('\n');
-  const at = lines.findIndex((line) => line.startsWith('error: '));
-  t.match(lines[at], /^error: collection ftl2test\.nosuch not found; install it, or pass -C/);
-  t.equal(lines[at + 1], 'searched, in order:');
-  t.same(lines.slice(at + 2, at + 4), [
+  const lines = String(getResult(run).error).split('\n');
+  t.match(lines[0], /^collection ftl2test\.nosuch not found; install it, or pass -C DIR for a DIR/);
+  t.same(lines.slice(1), [
+    'searched, in order:',
     `  ${FIRST}/ansible_collections/ftl2test/nosuch`,
     `  ${SECOND}/ansible_collections/ftl2test/nosuch`,
+    `  ${join(ROOT, 'modules')}/ansible_collections/ftl2test/nosuch`,
   ]);
-  t.match(lines[at + 4], /modules\/ansible_collections\/ftl2test\/nosuch$/, "ftl2's own last");
+
+  const human = await ftl2(args, NO_SYS_PATH);
+  t.equal(human.code, 3);
+  t.match(human.stderr, `${SECOND}/ansible_collections/ftl2test/nosuch`, 'the human view too');
 });
 
 t.test('a name that is not all identifiers exits 3 before anything is searched', async (t) => {
