@@ -1,10 +1,8 @@
 // Modules whose Ansible action plugin does work on the controller first (DESIGN.md §1,
-// ANSIBLE.md §2.7). Run alone they can harm the user's files (`copy` moves its src into place),
-// so ftl2 does the harmless part of that work itself, or refuses with the reason.
-import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
-import { parseBoolean } from './ansible-config.js';
-import type { Params } from './params.js';
+// ANSIBLE.md §2.7), and what ftl2 does about each. Run alone they can harm the user's files
+// (`copy` moves its src into place); action-params.ts does the harmless part or refuses.
+import { existsSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 
 export type ActionRule =
   /** `src` is copied to a private file first, as Ansible's transfer would. */
@@ -16,8 +14,6 @@ export type ActionRule =
   | { kind: 'refuse'; reason: string }
   /** Refused unless `remote_src` is true, which leaves the controller out. */
   | { kind: 'needs_remote_src'; reason: string; isRemoteByDefault: boolean };
-
-const REMOTE_SRC_HINT = 'pass --param remote_src=true to use files on this machine in place';
 
 const TASK_ACTION = 'only works inside an Ansible play; there is no module code to run';
 
@@ -97,91 +93,6 @@ export function getActionPluginWarning(path: string, fqcn: string | null): strin
 
   const how = 'ftl2 runs the module alone, which may behave differently';
   return `Ansible runs ${fqcn} through the action plugin ${plugin} first; ${how}`;
-}
-
-export interface ActionContext {
-  fqcn: string;
-  cwd: string;
-  /** Where staged copies go: private to this run, removed after it. */
-  privateDir: string;
-}
-
-/** The params to run with once the controller's part is done, or why the module is refused. */
-export function applyActionRule(
-  rule: ActionRule,
-  params: Params,
-  context: ActionContext,
-): { params: Params } | { error: string } {
-  const { fqcn } = context;
-  switch (rule.kind) {
-    case 'command':
-      return moveCmdToRawParams(params, fqcn);
-    case 'shell': {
-      const moved = moveCmdToRawParams(params, fqcn);
-      return 'error' in moved ? moved : { params: { ...moved.params, _uses_shell: true } };
-    }
-    case 'copy':
-      return stageCopySource(params, context);
-    case 'refuse':
-      return { error: `cannot run ${fqcn} on its own: its action plugin ${rule.reason}` };
-    case 'needs_remote_src':
-      if (parseBoolean(params.remote_src ?? rule.isRemoteByDefault)) return { params };
-
-      return refuseWithoutRemoteSrc(`run ${fqcn}`, rule.reason);
-  }
-}
-
-function moveCmdToRawParams(params: Params, fqcn: string): { params: Params } | { error: string } {
-  const { cmd, ...rest } = params;
-  if (cmd === undefined) return { params };
-  if (params._raw_params !== undefined && params._raw_params !== '') {
-    return { error: `${fqcn}: give the command as cmd or as _raw_params, not both` };
-  }
-
-  return { params: { ...rest, _raw_params: cmd } };
-}
-
-// Ansible uploads src to a temporary file and the module moves that file into place; run
-// directly, the module would move the user's own file. So the module gets a private copy.
-function stageCopySource(
-  params: Params,
-  context: ActionContext,
-): { params: Params } | { error: string } {
-  if (parseBoolean(params.remote_src)) return { params };
-
-  const { content, ...rest } = params;
-  if (content !== undefined) {
-    if (typeof params.dest === 'string' && params.dest.endsWith('/')) {
-      return {
-        error: `${context.fqcn}: content needs a file as dest, not the folder ${params.dest}`,
-      };
-    }
-
-    const staged = join(context.privateDir, 'copy-content');
-    const text = typeof content === 'string' ? content : JSON.stringify(content);
-    writeFileSync(staged, text, { mode: 0o600 });
-    return { params: { ...rest, src: staged } };
-  }
-
-  if (typeof params.src !== 'string') return { params };
-
-  const source = resolve(context.cwd, params.src);
-  const stat = statSync(source, { throwIfNoEntry: false });
-  // A missing src is left for the module to report, in its own words.
-  if (stat === undefined) return { params };
-  if (stat.isDirectory()) {
-    return refuseWithoutRemoteSrc(`copy the folder ${params.src}`, 'walks it on the controller');
-  }
-
-  // copyFileSync keeps the mode, so mode=preserve still sees the mode of the user's file.
-  const staged = join(context.privateDir, 'copy-src');
-  copyFileSync(source, staged);
-  return { params: { ...params, src: staged, _original_basename: basename(params.src) } };
-}
-
-function refuseWithoutRemoteSrc(what: string, reason: string): { error: string } {
-  const why = `its action plugin ${reason}`;
-  return { error: `cannot ${what} without remote_src=true: ${why}; ${REMOTE_SRC_HINT}` };
 }
 
 function refuse(reason: string): ActionRule {

@@ -2,7 +2,8 @@
 // do the controller's part of an action plugin, and build the private PYTHONPATH.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyActionRule, getActionPluginWarning, getActionRule } from './action-plugins.js';
+import { prepareActionParams } from './action-params.js';
+import { getActionPluginWarning, getActionRule } from './action-plugins.js';
 import type { ExecuteOptions } from './execute.js';
 import { inspectModule, type ModuleShape } from './inspect.js';
 import { type LaunchPlan, planLaunch } from './launch.js';
@@ -32,35 +33,29 @@ export function planModuleLaunch(
   context: PlanContext,
 ): PlannedModule | { error: string } {
   const { options, env, privateDir } = context;
-  const rule = getActionRule(module.fqcn);
   const runFile = findRunFile(module, options.python, env);
   if ('error' in runFile) return runFile;
 
   const { path } = runFile;
-  let { python } = runFile;
   const read = readModule(path);
   if ('error' in read) return read;
 
   const { bytes, shape } = read;
   const cwd = options.cwd ?? process.cwd();
-  const applied =
-    rule === undefined
-      ? { params }
-      : applyActionRule(rule, params, { fqcn: module.fqcn ?? module.ref, cwd, privateDir });
-  if ('error' in applied) return applied;
-  if (module.fqcn?.startsWith('ansible.builtin.') && shape.style !== 'ansible') {
-    const reason = 'it has no module code, only an action plugin that Ansible runs itself';
-    return { error: `cannot run ${module.fqcn} on its own: ${reason}` };
-  }
+  const fqcn = module.fqcn ?? module.ref;
+  const prepared = prepareActionParams(module.fqcn, shape, params, { fqcn, cwd, privateDir });
+  if ('error' in prepared) return prepared;
 
-  python ??= chooseModulePython(shape, options.python, env);
+  const python = runFile.python ?? chooseModulePython(shape, options.python, env);
   const ansibleDir = python?.info?.ansibleDir;
-  if (shape.style === 'ansible' && ansibleDir === null) {
-    return { error: describeMissingAnsible(module.ref, python as PythonChoice) };
+  if (shape.style === 'ansible' && python !== undefined && ansibleDir === null) {
+    return { error: describeMissingAnsible(module.ref, python) };
   }
 
   const pythonModule = getPythonModuleName(path);
   let pythonPath = pythonModule === undefined ? [] : [pythonModule.root];
+  // A name gets the private folder of first copies; a path keeps the root it is in, so the
+  // file named is the file that runs.
   if (shape.style === 'ansible' && module.collectionRoots !== undefined) {
     pythonPath = [buildPythonShim(privateDir, ansibleDir ?? null, module.collectionRoots)];
   }
@@ -69,15 +64,8 @@ export function planModuleLaunch(
     path,
     bytes,
     shape,
-    params: applied.params,
-    ansibleArgs: {
-      _ansible_module_name: module.moduleName,
-      _ansible_check_mode: options.checkMode ?? false,
-      _ansible_diff: options.diff ?? false,
-      _ansible_verbosity: options.verbosity ?? 0,
-      _ansible_no_log: true,
-      _ansible_version: python?.info?.ansibleVersion ?? '0.0',
-    },
+    params: prepared.params,
+    ansibleArgs: getAnsibleArgs(module, options, python),
     checkMode: options.checkMode ?? false,
     pythonModule,
     pythonPath,
@@ -91,6 +79,22 @@ export function planModuleLaunch(
   return { plan, path, warnings: warning === undefined ? [] : [warning] };
 }
 
+// The minimal set ANSIBLE.md §1.5 recommends; the module name is REF as typed, as in Ansible.
+function getAnsibleArgs(
+  module: ResolvedModule,
+  options: ExecuteOptions,
+  python: PythonChoice | undefined,
+): Params {
+  return {
+    _ansible_module_name: module.moduleName,
+    _ansible_check_mode: options.checkMode ?? false,
+    _ansible_diff: options.diff ?? false,
+    _ansible_verbosity: options.verbosity ?? 0,
+    _ansible_no_log: true,
+    _ansible_version: python?.info?.ansibleVersion ?? '0.0',
+  };
+}
+
 /** The file that runs for `module`: its own, but ansible-core's `command` for `shell`. */
 export function findRunFile(
   module: ResolvedModule,
@@ -100,8 +104,8 @@ export function findRunFile(
   if (getActionRule(module.fqcn)?.kind !== 'shell') return { path: module.path };
 
   const choice = choosePython({ python, env, needsAnsible: true });
-  const ansibleDir = choice.info?.ansibleDir;
-  if (ansibleDir == null) return { error: describeMissingAnsible(module.ref, choice) };
+  const ansibleDir = choice.info?.ansibleDir ?? null;
+  if (ansibleDir === null) return { error: describeMissingAnsible(module.ref, choice) };
 
   return { path: join(ansibleDir, 'modules', 'command.py'), python: choice };
 }

@@ -1,5 +1,6 @@
 // `ftl2 resolve REF`: what `exec` would run for REF and how it would start it, the redirect
 // chain, and every place searched, as text or as one JSON object. Exit 0 found, 3 not.
+import { ACTION_ONLY_NOTE, isActionOnly } from './action-params.js';
 import { describeActionRule, getActionRule } from './action-plugins.js';
 import type { CliIo } from './exec-command.js';
 import type { ModuleShape, ModuleStyle } from './inspect.js';
@@ -97,10 +98,11 @@ function describeStart(
   }
 
   const { shape } = read;
+  const refusal = action === null && isActionOnly(module.fqcn, shape) ? ACTION_ONLY_NOTE : null;
   const interpreter = chooseModulePython(shape, python, env)?.command ?? null;
   const pythonName = shape.style === 'ansible' ? (getPythonModuleName(file)?.name ?? null) : null;
   const how = describeHow(shape, pythonName);
-  return { file, style: shape.style, how, interpreter, pythonName, action };
+  return { file, style: shape.style, how, interpreter, pythonName, action: action ?? refusal };
 }
 
 function describeHow(shape: ModuleShape, pythonName: string | null): string {

@@ -10,7 +10,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { type ActionRule, applyActionRule, getActionRule } from '../../lib/action-plugins.js';
+import { applyActionRule } from '../../lib/action-params.js';
+import { type ActionRule, getActionRule } from '../../lib/action-plugins.js';
 import type { Params } from '../../lib/params.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ftl2-actions-'));

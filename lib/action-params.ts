@@ -1,0 +1,122 @@
+// The params an action-plugin module runs with once ftl2 has done the controller's harmless
+// part of the work (staging copy's src, shell's flag), or the one-line reason it is refused.
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { type ActionRule, getActionRule } from './action-plugins.js';
+import { parseBoolean } from './ansible-config.js';
+import type { ModuleShape } from './inspect.js';
+import type { Params } from './params.js';
+
+export interface ActionContext {
+  fqcn: string;
+  cwd: string;
+  /** Where staged copies go: private to this run, removed after it. */
+  privateDir: string;
+}
+
+/**
+ * The params module `fqcn` runs with once the controller's part of its action plugin is done,
+ * or why it is refused; `shape` tells an ansible.builtin file with no module code.
+ */
+export function prepareActionParams(
+  fqcn: string | null,
+  shape: ModuleShape,
+  params: Params,
+  context: ActionContext,
+): { params: Params } | { error: string } {
+  const rule = getActionRule(fqcn);
+  const prepared = rule === undefined ? { params } : applyActionRule(rule, params, context);
+  if ('error' in prepared || !isActionOnly(fqcn, shape)) return prepared;
+
+  return { error: `cannot run ${fqcn} on its own: ${ACTION_ONLY}` };
+}
+
+const ACTION_ONLY = 'it has no module code, only an action plugin that Ansible runs itself';
+
+/** Whether `fqcn` is an ansible.builtin file that only documents an action plugin. */
+export function isActionOnly(fqcn: string | null, shape: ModuleShape): boolean {
+  return fqcn?.startsWith('ansible.builtin.') === true && shape.style !== 'ansible';
+}
+
+/** What ftl2 does about an action-only module, in words, for `ftl2 resolve`. */
+export const ACTION_ONLY_NOTE = `refused: ${ACTION_ONLY}`;
+
+/** The params to run with once the controller's part is done, or why the module is refused. */
+export function applyActionRule(
+  rule: ActionRule,
+  params: Params,
+  context: ActionContext,
+): { params: Params } | { error: string } {
+  const { fqcn } = context;
+  switch (rule.kind) {
+    case 'command':
+      return moveCmdToRawParams(params, fqcn);
+    case 'shell': {
+      const moved = moveCmdToRawParams(params, fqcn);
+      return 'error' in moved ? moved : { params: { ...moved.params, _uses_shell: true } };
+    }
+    case 'copy':
+      return stageCopySource(params, context);
+    case 'refuse':
+      return { error: `cannot run ${fqcn} on its own: its action plugin ${rule.reason}` };
+    case 'needs_remote_src':
+      if (parseBoolean(params.remote_src ?? rule.isRemoteByDefault)) return { params };
+
+      return refuseWithoutRemoteSrc(`run ${fqcn}`, rule.reason);
+  }
+}
+
+function moveCmdToRawParams(params: Params, fqcn: string): { params: Params } | { error: string } {
+  const { cmd, ...rest } = params;
+  if (cmd === undefined) return { params };
+  if (params._raw_params !== undefined && params._raw_params !== '') {
+    return { error: `${fqcn}: give the command as cmd or as _raw_params, not both` };
+  }
+
+  return { params: { ...rest, _raw_params: cmd } };
+}
+
+// Ansible uploads src to a temporary file and the module moves that file into place; run
+// directly, the module would move the user's own file. So the module gets a private copy.
+function stageCopySource(
+  params: Params,
+  context: ActionContext,
+): { params: Params } | { error: string } {
+  if (parseBoolean(params.remote_src)) return { params };
+
+  const { content, ...rest } = params;
+  if (content !== undefined) {
+    if (typeof params.dest === 'string' && params.dest.endsWith('/')) {
+      return {
+        error: `${context.fqcn}: content needs a file as dest, not the folder ${params.dest}`,
+      };
+    }
+
+    const staged = join(context.privateDir, 'copy-content');
+    const text = typeof content === 'string' ? content : JSON.stringify(content);
+    writeFileSync(staged, text, { mode: 0o600 });
+    return { params: { ...rest, src: staged } };
+  }
+
+  if (typeof params.src !== 'string') return { params };
+
+  const source = resolve(context.cwd, params.src);
+  const stat = statSync(source, { throwIfNoEntry: false });
+  // A missing src is left for the module to report, in its own words.
+  if (stat === undefined) return { params };
+  if (stat.isDirectory()) {
+    return refuseWithoutRemoteSrc(`copy the folder ${params.src}`, 'walks it on the controller');
+  }
+
+  // copyFileSync keeps the mode, so mode=preserve still sees the mode of the user's file.
+  const staged = join(context.privateDir, 'copy-src');
+  copyFileSync(source, staged);
+  return { params: { ...params, src: staged, _original_basename: basename(params.src) } };
+}
+
+const REMOTE_SRC_HINT = 'pass --param remote_src=true to use files on this machine in place';
+
+function refuseWithoutRemoteSrc(what: string, reason: string): { error: string } {
+  const why = `its action plugin ${reason}`;
+  return { error: `cannot ${what} without remote_src=true: ${why}; ${REMOTE_SRC_HINT}` };
+}
