@@ -67,9 +67,9 @@ export function resolveModulePath(ref: string, cwd: string): ResolveOutcome {
   };
 }
 
-/** A failed lookup; `searched` is listed under the error's first line. */
-export function notFound(error: string, searched: string[], chain: string[] = []): ResolveOutcome {
-  return { ok: false, status: 'not_found', error, searched, chain, warnings: [] };
+/** A REF that names no module file, with the places looked at. */
+export function notFound(error: string, searched: string[]): ResolveOutcome {
+  return { ok: false, status: 'not_found', error, searched, chain: [], warnings: [] };
 }
 
 /** The FQCN of a file inside `ansible/modules` or a collection's `plugins/modules`. */
