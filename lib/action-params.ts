@@ -6,12 +6,13 @@ import { type ActionRule, getActionRule } from './action-plugins.js';
 import { parseBoolean } from './ansible-config.js';
 import type { ModuleShape } from './inspect.js';
 import type { Params } from './params.js';
+import type { PrivateDir } from './private-dir.js';
 
 export interface ActionContext {
   fqcn: string;
   cwd: string;
   /** Where staged copies go: private to this run, removed after it. */
-  privateDir: string;
+  privateDir: PrivateDir;
 }
 
 /**
@@ -92,7 +93,7 @@ function stageCopySource(
       };
     }
 
-    const staged = join(context.privateDir, 'copy-content');
+    const staged = join(context.privateDir.path, 'copy-content');
     const text = typeof content === 'string' ? content : JSON.stringify(content);
     writeFileSync(staged, text, { mode: 0o600 });
     return { params: { ...rest, src: staged } };
@@ -109,7 +110,7 @@ function stageCopySource(
   }
 
   // copyFileSync keeps the mode, so mode=preserve still sees the mode of the user's file.
-  const staged = join(context.privateDir, 'copy-src');
+  const staged = join(context.privateDir.path, 'copy-src');
   copyFileSync(source, staged);
   return { params: { ...params, src: staged, _original_basename: basename(params.src) } };
 }

@@ -55,8 +55,9 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
     stop.abort('SIGTERM');
   };
 
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.on(signal, onSignal);
+  // The handlers stay until ftl2 exits: the module has its signal once, and a second Ctrl-C
+  // while the last lines are written must not cut them off.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
   io.stdout.on('error', onStdoutError);
   io.stderr.on('error', ignoreError);
   let result: ExecutionResult;
@@ -79,7 +80,6 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
       renderer,
     );
   } finally {
-    for (const signal of signals) process.off(signal, onSignal);
     renderer.stop?.();
   }
 

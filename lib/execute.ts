@@ -3,9 +3,10 @@
 import { performance } from 'node:perf_hooks';
 import { runChild, STDOUT_LIMIT } from './child.js';
 import { isWellFormed, parseEventLine } from './events.js';
-import { createPrivateDir, type LaunchPlan, removePrivateDir } from './launch.js';
+import type { LaunchPlan } from './launch.js';
 import type { Params } from './params.js';
 import { planModuleLaunch } from './plan-module.js';
+import { PrivateDir } from './private-dir.js';
 import type { ModuleEvent, Status } from './protocol.js';
 import type { ResolveOutcome } from './resolve.js';
 import { decideOutcome, getModuleWarnings, parseModuleStdout } from './result.js';
@@ -97,7 +98,7 @@ export async function runModule(
     return finishEarly(run, resolved.status, resolved.error);
   }
 
-  const privateDir = createPrivateDir();
+  const privateDir = new PrivateDir();
   try {
     const env = mergeEnv(options.env);
     const planned = planModuleLaunch(resolved.module, params, { options, env, privateDir });
@@ -110,7 +111,7 @@ export async function runModule(
     run.base.warnings.push(...planned.warnings);
     return await runPlanned(planned.plan, run, options, observer);
   } finally {
-    removePrivateDir(privateDir);
+    privateDir.remove();
   }
 }
 

@@ -8,9 +8,10 @@ import type { ExecuteOptions } from './execute.js';
 import { inspectModule, type ModuleShape } from './inspect.js';
 import { type LaunchPlan, planLaunch } from './launch.js';
 import type { Params } from './params.js';
+import type { PrivateDir } from './private-dir.js';
 import { choosePython, describeMissingAnsible, type PythonChoice } from './python.js';
 import { getPythonModuleName, type ResolvedModule } from './resolve.js';
-import { buildPythonShim } from './shim.js';
+import { getPythonShim } from './shim.js';
 
 export interface PlannedModule {
   plan: LaunchPlan;
@@ -22,8 +23,8 @@ export interface PlannedModule {
 export interface PlanContext {
   options: ExecuteOptions;
   env: NodeJS.ProcessEnv;
-  /** A private folder for this run, removed after it. */
-  privateDir: string;
+  /** A private folder for this run, made when needed and removed after it. */
+  privateDir: PrivateDir;
 }
 
 /** The plan for running `module` with `params`, or the one-line reason it cannot start. */
@@ -57,7 +58,7 @@ export function planModuleLaunch(
   // A name gets the private folder of first copies; a path keeps the root it is in, so the
   // file named is the file that runs.
   if (shape.style === 'ansible' && module.collectionRoots !== undefined) {
-    pythonPath = [buildPythonShim(privateDir, ansibleDir ?? null, module.collectionRoots)];
+    pythonPath = [getPythonShim(privateDir, ansibleDir ?? null, module.collectionRoots, env)];
   }
 
   const plan = planLaunch({

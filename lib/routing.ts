@@ -2,10 +2,9 @@
 // (ANSIBLE.md §3.4): redirects, deprecations, tombstones. YAML is loaded only when a file has
 // routing, and what a file routes is cached as JSON: the builtin file has about 10,000 lines
 // and takes the YAML parser about half a second, the cached JSON a few milliseconds.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCacheDir, getFileStamp, writeCacheFile } from './cache.js';
+import { getCacheDir, getFileStamp, hashText, writeCacheFile } from './cache.js';
 
 export interface RemovalNote {
   warningText: string;
@@ -30,7 +29,7 @@ export async function findModuleRouting(
   const stamp = getFileStamp(runtimeFile);
   if (stamp === undefined) return undefined;
 
-  const hash = createHash('sha1').update(`${runtimeFile}\0${stamp}`).digest('hex');
+  const hash = hashText(`${runtimeFile}\0${stamp}`);
   const cacheFile = join(getCacheDir(env), 'routing', `${hash}.json`);
   const modules = existsSync(cacheFile)
     ? readCachedModules(cacheFile, key)

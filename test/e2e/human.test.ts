@@ -158,9 +158,10 @@ for (const ending of endings) {
   });
 }
 
-t.test('after an interrupt, the status line is the last line on stderr', async (t) => {
+t.test('after Ctrl-C, pressed again and again, the status line is the last line', async (t) => {
   const child = spawn(FTL2, ['exec', fixture('sleep_forever.sh')], { env: testEnv() });
   let stderr = '';
+  // A SIGINT for every chunk of stderr once the progress line is out, as impatient users do.
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     if (stderr.includes('%')) child.kill('SIGINT');

@@ -13,11 +13,12 @@ import t from 'tap';
 import { applyActionRule } from '../../lib/action-params.js';
 import { type ActionRule, getActionRule } from '../../lib/action-plugins.js';
 import type { Params } from '../../lib/params.js';
+import { PrivateDir } from '../../lib/private-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ftl2-actions-'));
 t.teardown(() => rmSync(root, { recursive: true, force: true }));
-const privateDir = join(root, 'private');
-mkdirSync(privateDir);
+const privateDir = new PrivateDir();
+t.teardown(() => privateDir.remove());
 mkdirSync(join(root, 'folder'));
 writeFileSync(join(root, 'script.sh'), 'echo hi\n');
 chmodSync(join(root, 'script.sh'), 0o751);
@@ -45,7 +46,7 @@ t.test('copy gets a private copy of src, with its mode and original name', async
   if (!('params' in applied)) return;
 
   const staged = String(applied.params.src);
-  t.equal(staged, join(privateDir, 'copy-src'));
+  t.equal(staged, join(privateDir.path, 'copy-src'));
   t.equal(readFileSync(staged, 'utf8'), 'echo hi\n');
   t.equal(statSync(staged).mode & 0o777, 0o751);
   t.equal(applied.params._original_basename, 'script.sh');
@@ -54,8 +55,8 @@ t.test('copy gets a private copy of src, with its mode and original name', async
 
 t.test('copy with content writes it to a private file instead', async (t) => {
   const applied = apply('ansible.builtin.copy', { content: { a: 1 }, dest: '/x' });
-  t.same(applied, { params: { dest: '/x', src: join(privateDir, 'copy-content') } });
-  t.equal(readFileSync(join(privateDir, 'copy-content'), 'utf8'), '{"a":1}');
+  t.same(applied, { params: { dest: '/x', src: join(privateDir.path, 'copy-content') } });
+  t.equal(readFileSync(join(privateDir.path, 'copy-content'), 'utf8'), '{"a":1}');
   t.match(apply('ansible.builtin.copy', { content: 'x', dest: '/x/' }), {
     error: /content needs a file as dest/,
   });

@@ -10,8 +10,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { createPrivateDir, removePrivateDir } from '../../lib/launch.js';
-import { buildPythonShim } from '../../lib/shim.js';
+import { PrivateDir } from '../../lib/private-dir.js';
+import { getPythonShim } from '../../lib/shim.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ftl2-shim-'));
 t.teardown(() => rmSync(root, { recursive: true, force: true }));
@@ -28,12 +28,13 @@ collection('two', 'shared/second');
 collection('two', '__pycache__/x');
 mkdirSync(join(root, 'core'));
 
+const roots = [join(root, 'one'), join(root, 'two')];
+
 t.test('the shim links ansible and the first copy of each collection', async (t) => {
-  const privateDir = createPrivateDir();
-  const shim = buildPythonShim(privateDir, join(root, 'core'), [
-    join(root, 'one'),
-    join(root, 'two'),
-  ]);
+  const privateDir = new PrivateDir();
+  const shim = getPythonShim(privateDir, join(root, 'core'), roots, {
+    XDG_CACHE_HOME: join(root, 'cache'),
+  });
   const collections = join(shim, 'ansible_collections');
   t.equal(readlinkSync(join(shim, 'ansible')), join(root, 'core'));
   t.equal(readFileSync(join(collections, '__init__.py'), 'utf8'), '', 'a regular package');
@@ -49,9 +50,41 @@ t.test('the shim links ansible and the first copy of each collection', async (t)
   );
   t.notOk(existsSync(join(collections, '__pycache__')));
 
-  removePrivateDir(privateDir);
-  t.notOk(existsSync(privateDir), 'removed after the run');
+  privateDir.remove();
   t.equal(readFileSync(join(root, 'one/ansible_collections/shared/first/marker'), 'utf8'), 'one');
   t.ok(existsSync(join(root, 'two/ansible_collections/shared/second/marker')), 'targets kept');
   t.ok(existsSync(join(root, 'core')));
+});
+
+t.test(
+  'the next run with the same search path reuses the folder; another path gets its own',
+  async (t) => {
+    const env = { XDG_CACHE_HOME: join(root, 'cache') };
+    const first = getPythonShim(new PrivateDir(), join(root, 'core'), roots, env);
+    t.equal(getPythonShim(new PrivateDir(), join(root, 'core'), roots, env), first);
+    const reversed = getPythonShim(new PrivateDir(), join(root, 'core'), [...roots].reverse(), env);
+    t.not(reversed, first);
+    t.equal(
+      readlinkSync(join(reversed, 'ansible_collections/shared/first')),
+      join(root, 'two/ansible_collections/shared/first'),
+      'the first copy on the other path wins there',
+    );
+    collection('two', 'added/coll');
+    t.not(
+      getPythonShim(new PrivateDir(), join(root, 'core'), roots, env),
+      first,
+      'a new collection, a new folder',
+    );
+  },
+);
+
+t.test("an unwritable cache builds the folder in the run's private folder instead", async (t) => {
+  const notAFolder = join(root, 'cache-is-a-file');
+  writeFileSync(notAFolder, '');
+  const privateDir = new PrivateDir();
+  const shim = getPythonShim(privateDir, join(root, 'core'), roots, { XDG_CACHE_HOME: notAFolder });
+  t.equal(shim, join(privateDir.path, 'pythonpath'));
+  t.equal(readlinkSync(join(shim, 'ansible')), join(root, 'core'));
+  privateDir.remove();
+  t.notOk(existsSync(shim), 'removed with the run');
 });
