@@ -74,7 +74,8 @@ export function notFound(error: string, searched: string[]): ResolveOutcome {
 
 /** The FQCN of a file inside `ansible/modules` or a collection's `plugins/modules`. */
 export function getFqcnFromPath(path: string): string | null {
-  const python = getPythonModuleName(path);
+  // Any extension: a shell or Node module in a collection has an FQCN as a Python one does.
+  const python = getPythonModuleName(path.replace(/(\.[^./]*)?$/, '.py'));
   if (python === undefined) return null;
 
   const parts = python.name.split('.');
