@@ -26,7 +26,8 @@ export interface ExecOptions extends SearchCliOptions {
 }
 
 interface Renderer extends RunObserver {
-  writeResult(result: ExecutionResult): void;
+  /** Shows how the run ended; `exitCode` is the code ftl2 exits with for it. */
+  writeResult(result: ExecutionResult, exitCode: number): void;
   /** Stops writing to stdout, whose reader has gone. */
   close(): void;
   /** Ends any live output (showing the cursor again); called on every way out of a run. */
@@ -83,8 +84,9 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
     renderer.stop?.();
   }
 
-  if (!isStdoutClosed) renderer.writeResult(result);
-  process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : getExitCode(result, interruptedBy);
+  const exitCode = getExitCode(result, interruptedBy);
+  if (!isStdoutClosed) renderer.writeResult(result, exitCode);
+  process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : exitCode;
 }
 
 // The human view is loaded only when asked for, so `--json` runs never load it (or ora).

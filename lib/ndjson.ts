@@ -60,7 +60,8 @@ export class NdjsonWriter implements RunObserver {
     this.#push(JSON.stringify(record));
   }
 
-  writeResult(result: ExecutionResult): void {
+  /** Writes the result record; `exitCode` is the code ftl2 exits with for the run. */
+  writeResult(result: ExecutionResult, exitCode: number): void {
     this.#push(
       JSON.stringify({
         ...this.#envelope('result'),
@@ -74,6 +75,7 @@ export class NdjsonWriter implements RunObserver {
         warnings: result.warnings,
         duration_ms: result.durationMs,
         events: result.eventCount,
+        exit_code: exitCode,
       }),
     );
     this.flush();

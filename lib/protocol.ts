@@ -102,6 +102,8 @@ export const ResultRecordSchema = z.object({
   warnings: z.array(z.string()),
   duration_ms: z.number().min(0),
   events: z.number().int().min(0),
+  /** The exit code of the `ftl2 exec` that wrote the stream; older streams lack it. */
+  exit_code: z.number().int().min(0).max(255).optional(),
 });
 
 export const RecordSchema = z.discriminatedUnion('type', [
