@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
 import { PACKAGE_ROOT } from './paths.js';
+import type { RenderOptions } from './render-command.js';
 import { type ResolveCommandOptions, runResolve } from './resolve-command.js';
 import { addSearchOptions } from './search-options.js';
 
@@ -53,8 +54,35 @@ function buildProgram(io: CliIo): Command {
     runResolve(ref, options, io),
   );
 
+  program
+    .command('render')
+    .description('show a saved or piped ftl2 exec --json stream as exec shows a run')
+    .argument('[file]', 'the NDJSON stream to read; stdin when left out or -')
+    .option(
+      '-v, --verbose',
+      'show debug logs, data events and plain stderr lines',
+      countVerbosity,
+      0,
+    )
+    .option('--no-color', 'no colors in the human view (NO_COLOR=1 does the same)')
+    .addHelpText('after', RENDER_EXAMPLES)
+    .action(async (file: string | undefined, options: RenderOptions) => {
+      // Loaded only here: exec never pays for the stream reader.
+      const { runRender } = await import('./render-command.js');
+      await runRender(file, options, {
+        stdin: process.stdin,
+        stdout: io.stdout,
+        stderr: io.stderr,
+      });
+    });
+
   return program;
 }
+
+const RENDER_EXAMPLES = `
+Exits with the exit code of the run it shows. Examples:
+  ftl2 exec ./mod.py --json | tee run.ndjson | ftl2 render
+  ftl2 render run.ndjson`;
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {

@@ -1,10 +1,10 @@
 // `ftl2 exec`: run one module, render what it reports, and set the exit code.
 import type { Writable } from 'node:stream';
-import { type ExecutionResult, type RunObserver, runModule } from './execute.js';
+import { type ExecutionResult, runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
 import { ModuleSearch } from './module-search.js';
-import { NdjsonWriter } from './ndjson.js';
 import { collectParams } from './params.js';
+import { createRenderer } from './renderer.js';
 import { resolveRef } from './resolve-name.js';
 import { type SearchCliOptions, toSearchOptions } from './search-options.js';
 
@@ -25,22 +25,15 @@ export interface ExecOptions extends SearchCliOptions {
   color: boolean;
 }
 
-interface Renderer extends RunObserver {
-  /** Shows how the run ended; `exitCode` is the code ftl2 exits with for it. */
-  writeResult(result: ExecutionResult, exitCode: number): void;
-  /** Stops writing to stdout, whose reader has gone. */
-  close(): void;
-  /** Ends any live output (showing the cursor again); called on every way out of a run. */
-  stop?(): void;
-}
-
 export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
   const params = collectParams({ entries: options.param, file: options.params });
   const cwd = process.cwd();
   const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
-  const renderer: Renderer = options.json
-    ? new NdjsonWriter(io.stdout)
-    : await createHumanView(ref, options, io);
+  const renderer = await createRenderer(options.json ? 'json' : 'human', io, {
+    ref,
+    verbose: options.verbose,
+    color: options.color,
+  });
   const stop = new AbortController();
   let interruptedBy: NodeJS.Signals | undefined;
   let isStdoutClosed = false;
@@ -87,12 +80,6 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
   const exitCode = getExitCode(result, interruptedBy);
   if (!isStdoutClosed) renderer.writeResult(result, exitCode);
   process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : exitCode;
-}
-
-// The human view is loaded only when asked for, so `--json` runs never load it (or ora).
-async function createHumanView(ref: string, options: ExecOptions, io: CliIo): Promise<Renderer> {
-  const { createHumanRenderer } = await import('./human.js');
-  return createHumanRenderer(io, { ref, verbose: options.verbose, color: options.color });
 }
 
 function ignoreError(): void {}

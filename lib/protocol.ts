@@ -131,11 +131,21 @@ export function describeEventProblem(event: ModuleEvent): string | undefined {
   if (schema === undefined) return undefined;
 
   const parsed = schema.safeParse(event);
+  return parsed.success ? undefined : formatIssues(parsed.error.issues, 'event');
+}
+
+/** The first zod issues of an NDJSON record that failed the cheap check, as one line. */
+export function describeRecordProblem(record: unknown): string | undefined {
+  const parsed = RecordSchema.safeParse(record);
   if (parsed.success) return undefined;
 
-  return parsed.error.issues
-    .map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`)
-    .join('; ');
+  const { issues } = parsed.error;
+  const more = issues.length > 3 ? `; and ${issues.length - 3} more` : '';
+  return formatIssues(issues.slice(0, 3), 'record') + more;
+}
+
+function formatIssues(issues: z.core.$ZodIssue[], subject: string): string {
+  return issues.map((issue) => `${issue.path.join('.') || subject}: ${issue.message}`).join('; ');
 }
 
 const KNOWN_EVENT_SCHEMAS: Partial<Record<string, z.ZodType>> = {

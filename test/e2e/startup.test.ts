@@ -1,14 +1,16 @@
-// Startup: the --json path never loads the human view, and a pipe never loads ora.
+// Startup: the --json path never loads the human view, zod or render's code, a pipe never
+// loads ora, and render loads zod only to explain a bad record.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { FTL2, fixturePath, runNode } from '../helpers/cli.js';
 
-async function listImports(args: string[]): Promise<string[]> {
+async function listImports(args: string[], input?: string): Promise<string[]> {
   const log = join(mkdtempSync(join(tmpdir(), 'ftl2-imports-')), 'imports.log');
   const run = await runNode(['--import', fixturePath('record-imports.mjs'), FTL2, ...args], {
     env: { FTL2_IMPORT_LOG: log },
+    input,
   });
   t.equal(run.code, 3, 'the module is missing, as planned');
   return readFileSync(log, 'utf8').trimEnd().split('\n');
@@ -20,7 +22,7 @@ const chunk = (name: string): RegExp => new RegExp(`/dist/cli/${name}-[A-Z0-9]+\
 const ORA = /\/node_modules\/ora\//;
 const ZOD = /\/node_modules\/zod\//;
 
-t.test('exec --json loads neither the human view, nor ora, nor zod', async (t) => {
+t.test('exec --json loads neither the human view, nor ora, nor zod, nor render', async (t) => {
   const imports = await listImports(['exec', './no/such/module.py', '--json']);
   t.ok(
     imports.some((url) => url.endsWith('/dist/cli/ftl2.js')),
@@ -28,7 +30,9 @@ t.test('exec --json loads neither the human view, nor ora, nor zod', async (t) =
   );
   t.same(
     imports.filter((url) =>
-      [chunk('human'), chunk('live-display'), ORA, ZOD].some((re) => re.test(url)),
+      [chunk('human'), chunk('live-display'), ORA, ZOD, chunk('render-command')].some((re) =>
+        re.test(url),
+      ),
     ),
     [],
   );
@@ -39,6 +43,16 @@ t.test('exec on a pipe loads the plain view but not the live one or ora', async 
   t.ok(imports.some((url) => chunk('human').test(url)));
   t.same(
     imports.filter((url) => chunk('live-display').test(url) || ORA.test(url)),
+    [],
+  );
+});
+
+t.test('render of a valid stream on a pipe loads neither zod nor ora', async (t) => {
+  const missing = await runNode([FTL2, 'exec', './no/such/module.py', '--json']);
+  const imports = await listImports(['render'], missing.stdout);
+  t.ok(imports.some((url) => chunk('render-command').test(url)));
+  t.same(
+    imports.filter((url) => ZOD.test(url) || ORA.test(url)),
     [],
   );
 });

@@ -1,0 +1,35 @@
+// Picking the view of a run: NDJSON or the human view. Only NDJSON is loaded up front; the
+// human view (and ora) loads when a run asks for it.
+import type { ExecutionResult, RunObserver } from './execute.js';
+import type { HumanStreams, HumanViewOptions } from './human.js';
+import { NdjsonWriter } from './ndjson.js';
+
+export const OUTPUT_FORMATS = ['human', 'json'] as const;
+
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** What `exec` and `render` drive: the run's events as they come, then its result. */
+export interface Renderer extends RunObserver {
+  /** Shows how the run ended; `exitCode` is the code ftl2 exits with for it. */
+  writeResult(result: ExecutionResult, exitCode: number): void;
+  /** Stops writing to stdout, whose reader has gone. */
+  close(): void;
+  /** Ends any live output (showing the cursor again); called on every way out of a run. */
+  stop?(): void;
+}
+
+/** The renderer for `format`, writing progress to stderr and the result to stdout. */
+export async function createRenderer(
+  format: OutputFormat,
+  streams: HumanStreams,
+  options: HumanViewOptions,
+): Promise<Renderer> {
+  switch (format) {
+    case 'json':
+      return new NdjsonWriter(streams.stdout);
+    case 'human': {
+      const { createHumanRenderer } = await import('./human.js');
+      return createHumanRenderer(streams, options);
+    }
+  }
+}
