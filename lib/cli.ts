@@ -1,11 +1,12 @@
 // The `ftl2` command line. Every write goes through `io`, and the exit code is set on
 // process.exitCode so that pending output is never cut short.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
 import { PACKAGE_ROOT } from './paths.js';
 import type { RenderOptions } from './render-command.js';
+import { OUTPUT_FORMATS } from './renderer.js';
 import { type ResolveCommandOptions, runResolve } from './resolve-command.js';
 import { addSearchOptions } from './search-options.js';
 
@@ -38,6 +39,12 @@ function buildProgram(io: CliIo): Command {
     .option('--param <name=value>', 'a module parameter; repeat for more', collect, [])
     .option('--params <file>', 'all params as one JSON object, from a file or - for stdin')
     .option('--json', 'print NDJSON records on stdout instead of the human view')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'how to show the run: human (the default), github (GitHub Actions) or json (as --json)',
+      ).choices(OUTPUT_FORMATS),
+    )
     .option('--timeout <seconds>', 'stop the module after this many seconds', parseTimeout)
     .option('--check', 'check mode: modules report what they would change')
     .option('--diff', 'ask Ansible modules for a diff of what they change')
@@ -58,6 +65,11 @@ function buildProgram(io: CliIo): Command {
     .command('render')
     .description('show a saved or piped ftl2 exec --json stream as exec shows a run')
     .argument('[file]', 'the NDJSON stream to read; stdin when left out or -')
+    .addOption(
+      new Option('--format <format>', 'how to show the run: human, or github (GitHub Actions)')
+        .choices(['human', 'github'])
+        .default('human'),
+    )
     .option(
       '-v, --verbose',
       'show debug logs, data events and plain stderr lines',
@@ -82,7 +94,7 @@ function buildProgram(io: CliIo): Command {
 const RENDER_EXAMPLES = `
 Exits with the exit code of the run it shows. Examples:
   ftl2 exec ./mod.py --json | tee run.ndjson | ftl2 render
-  ftl2 render run.ndjson`;
+  ftl2 render --format github run.ndjson`;
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {

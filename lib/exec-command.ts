@@ -1,10 +1,11 @@
 // `ftl2 exec`: run one module, render what it reports, and set the exit code.
 import type { Writable } from 'node:stream';
+import { UsageError } from './errors.js';
 import { type ExecutionResult, runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
 import { ModuleSearch } from './module-search.js';
 import { collectParams } from './params.js';
-import { createRenderer } from './renderer.js';
+import { createRenderer, type OutputFormat } from './renderer.js';
 import { resolveRef } from './resolve-name.js';
 import { type SearchCliOptions, toSearchOptions } from './search-options.js';
 
@@ -17,6 +18,7 @@ export interface ExecOptions extends SearchCliOptions {
   param: string[];
   params?: string;
   json?: boolean;
+  format?: OutputFormat;
   timeout?: number;
   check?: boolean;
   diff?: boolean;
@@ -29,7 +31,7 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
   const params = collectParams({ entries: options.param, file: options.params });
   const cwd = process.cwd();
   const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
-  const renderer = await createRenderer(options.json ? 'json' : 'human', io, {
+  const renderer = await createRenderer(chooseFormat(options), io, {
     ref,
     verbose: options.verbose,
     color: options.color,
@@ -80,6 +82,14 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
   const exitCode = getExitCode(result, interruptedBy);
   if (!isStdoutClosed) renderer.writeResult(result, exitCode);
   process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : exitCode;
+}
+
+// `--json` is `--format json`, kept for the scripts that use it.
+function chooseFormat(options: ExecOptions): OutputFormat {
+  if (!options.json) return options.format ?? 'human';
+  if (options.format === undefined || options.format === 'json') return 'json';
+
+  throw new UsageError(`--json and --format ${options.format} ask for two formats; give one`);
 }
 
 function ignoreError(): void {}

@@ -188,7 +188,8 @@ function readText(value: unknown): string {
   return '';
 }
 
-function readTaskId(value: unknown): string | undefined {
+/** A task id as text: a non-empty string, or a number as Python modules send; else undefined. */
+export function readTaskId(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;

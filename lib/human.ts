@@ -84,11 +84,7 @@ export class HumanRenderer implements RunObserver {
   onStderr(line: string, truncated: boolean): void {
     if (!this.#isVerbose) return;
 
-    this.#view.handleEvent({
-      event: 'data',
-      stream: 'stderr',
-      data: truncated ? `${line}…` : line,
-    });
+    this.#view.handleEvent(toStderrEvent(line, truncated));
   }
 
   waitForRoom(): Promise<void> | undefined {
@@ -119,4 +115,9 @@ export class HumanRenderer implements RunObserver {
   close(): void {
     this.#isStdoutClosed = true;
   }
+}
+
+/** A plain stderr line as the data event that the views show with -v. */
+export function toStderrEvent(line: string, truncated: boolean): ModuleEvent {
+  return { event: 'data', stream: 'stderr', data: truncated ? `${line}…` : line };
 }

@@ -11,6 +11,7 @@ import { createRenderer } from './renderer.js';
 import { AFTER_RESULT, RunReplay } from './replay.js';
 
 export interface RenderOptions {
+  format: 'human' | 'github';
   /** How many times -v was given. */
   verbose: number;
   /** False for --no-color. */
@@ -41,7 +42,7 @@ export async function runRender(
   const input = openInput(file, io.stdin);
   const viewOptions = { verbose: options.verbose, color: options.color };
   const replay = new RunReplay((start) =>
-    createRenderer('human', io, { ref: start.module, ...viewOptions }),
+    createRenderer(options.format, io, { ref: start.module, ...viewOptions }),
   );
   const reading = await replayInput(input, replay, io);
   replay.stop();

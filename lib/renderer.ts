@@ -1,10 +1,10 @@
-// Picking the view of a run: NDJSON or the human view. Only NDJSON is loaded up front; the
-// human view (and ora) loads when a run asks for it.
+// Picking the view of a run: NDJSON, the human view, or GitHub Actions workflow commands.
+// Only NDJSON is loaded up front; the other views (and ora) load when a run asks for them.
 import type { ExecutionResult, RunObserver } from './execute.js';
 import type { HumanStreams, HumanViewOptions } from './human.js';
 import { NdjsonWriter } from './ndjson.js';
 
-export const OUTPUT_FORMATS = ['human', 'json'] as const;
+export const OUTPUT_FORMATS = ['human', 'github', 'json'] as const;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -27,6 +27,10 @@ export async function createRenderer(
   switch (format) {
     case 'json':
       return new NdjsonWriter(streams.stdout);
+    case 'github': {
+      const { GithubRenderer } = await import('./github-renderer.js');
+      return new GithubRenderer(streams, options);
+    }
     case 'human': {
       const { createHumanRenderer } = await import('./human.js');
       return createHumanRenderer(streams, options);

@@ -14,16 +14,22 @@ export function formatRunEnding(
   options: { style: Style; showStderr: boolean },
 ): string {
   const { style } = options;
-  const lines: string[] = [];
-  // An interrupt was the user's doing; what the module printed as it died is noise then.
-  if (!result.success && result.status !== 'interrupted' && options.showStderr) {
-    lines.push(...formatStderrTail(result.stderr, style));
-  }
-
+  const lines = formatEndingStderr(result, options);
   if (result.error !== null)
     lines.push(`${style.red(style.bold('error:'))} ${toDisplayText(result.error)}`);
   lines.push(formatStatusLine(result, style));
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** The module's stderr tail that ends a run that did not succeed, heading first; or none. */
+export function formatEndingStderr(
+  result: ExecutionResult,
+  options: { style: Style; showStderr: boolean },
+): string[] {
+  // An interrupt was the user's doing; what the module printed as it died is noise then.
+  if (result.success || result.status === 'interrupted' || !options.showStderr) return [];
+
+  return formatStderrTail(result.stderr, options.style);
 }
 
 /** `✔ ref ok, unchanged, 0.3s`: how a run ended, in one line. */

@@ -21,6 +21,7 @@ async function listImports(args: string[], input?: string): Promise<string[]> {
 const chunk = (name: string): RegExp => new RegExp(`/dist/cli/${name}-[A-Z0-9]+\\.js$`);
 const ORA = /\/node_modules\/ora\//;
 const ZOD = /\/node_modules\/zod\//;
+const RENDER_CHUNKS = [chunk('render-command'), chunk('github-renderer')];
 
 t.test('exec --json loads neither the human view, nor ora, nor zod, nor render', async (t) => {
   const imports = await listImports(['exec', './no/such/module.py', '--json']);
@@ -30,7 +31,7 @@ t.test('exec --json loads neither the human view, nor ora, nor zod, nor render',
   );
   t.same(
     imports.filter((url) =>
-      [chunk('human'), chunk('live-display'), ORA, ZOD, chunk('render-command')].some((re) =>
+      [chunk('human'), chunk('live-display'), ORA, ZOD, ...RENDER_CHUNKS].some((re) =>
         re.test(url),
       ),
     ),
