@@ -15,10 +15,19 @@ export function formatRunEnding(
 ): string {
   const { style } = options;
   const lines = formatEndingStderr(result, options);
-  if (result.error !== null)
-    lines.push(`${style.red(style.bold('error:'))} ${toDisplayText(result.error)}`);
+  if (result.error !== null) lines.push(...formatError(result.error, style));
   lines.push(formatStatusLine(result, style));
   return lines.map((line) => `${line}\n`).join('');
+}
+
+// The first line of an error stands alone; the lines after it (the places searched for a
+// module that was not found) keep their own lines, indented under it.
+function formatError(error: string, style: Style): string[] {
+  const [first = '', ...details] = error.split('\n');
+  const rest = details
+    .filter((line) => line.trim() !== '')
+    .map((line) => `  ${toDisplayText(line.trimEnd())}`);
+  return [`${style.red(style.bold('error:'))} ${toDisplayText(first)}`, ...rest];
 }
 
 /** The module's stderr tail that ends a run that did not succeed, heading first; or none. */

@@ -2,13 +2,18 @@
 // resolving dozens of modules. Parts loaded lazily (the human view, zod, YAML) stay in their
 // own chunks and cost nothing until a run needs them. The library keeps dist/lib/ as built.
 
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../lib/paths.js';
 
+const outdir = join(PACKAGE_ROOT, 'dist', 'cli');
+// Chunk names carry a hash; chunks of earlier builds would pile up.
+rmSync(outdir, { recursive: true, force: true });
+
 await build({
   entryPoints: { ftl2: join(PACKAGE_ROOT, 'dist', 'lib', 'cli.js') },
-  outdir: join(PACKAGE_ROOT, 'dist', 'cli'),
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

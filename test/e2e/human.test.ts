@@ -171,3 +171,23 @@ t.test('after Ctrl-C, pressed again and again, the status line is the last line'
   t.match(stderrLines(stderr).at(-1), /^⚠ .*sleep_forever\.sh interrupted, unchanged, /);
   t.notMatch(stderr, /module stderr/, 'no stderr tail after an interrupt');
 });
+
+t.test('a module that is not found lists every place searched, one a line', async (t) => {
+  const run = await runFtl2(['exec', 'nosuch.coll.mod'], {
+    env: { ANSIBLE_COLLECTIONS_PATH: '/nowhere/a:/nowhere/b' },
+  });
+  t.equal(run.code, 3);
+  const lines = stderrLines(run.stderr);
+  const first = lines.findIndex((line) =>
+    line.startsWith('error: collection nosuch.coll not found'),
+  );
+  t.ok(first >= 0, 'the first line stands alone');
+  t.match(lines[first + 1], /^ {2}searched, in order:$/);
+  t.ok(
+    lines
+      .slice(first + 2, -1)
+      .every((line) => /^ {4}\/\S+\/ansible_collections\/nosuch\/coll$/.test(line)),
+    'then one place a line',
+  );
+  t.match(lines.at(-1), /^✖ nosuch\.coll\.mod not_found/);
+});
