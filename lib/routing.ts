@@ -1,4 +1,4 @@
-// Module routing from a collection's meta/runtime.yml or ansible-core's builtin runtime file
+// Plugin routing from a collection's meta/runtime.yml or ansible-core's builtin runtime file
 // (ANSIBLE.md §3.4): redirects, deprecations, tombstones. YAML is loaded only when a file has
 // routing, and what a file routes is cached as JSON: the builtin file has about 10,000 lines
 // and takes the YAML parser about half a second, the cached JSON a few milliseconds.
@@ -19,36 +19,55 @@ export interface RoutingEntry {
   tombstone: RemovalNote | undefined;
 }
 
-type RawModules = Record<string, unknown>;
+type RawEntries = Record<string, unknown>;
+
+/** The kinds of plugin whose routing ftl2 follows: modules, and the doc fragments of `doc`. */
+export type PluginKind = 'modules' | 'doc_fragments';
 
 /** The routing entry for module `key` in `runtimeFile`; undefined when it has none. */
-export async function findModuleRouting(
+export function findModuleRouting(
   runtimeFile: string,
+  key: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RoutingEntry | undefined> {
+  return findPluginRouting(runtimeFile, 'modules', key, env);
+}
+
+/** The routing entry for plugin `key` of `kind` in `runtimeFile`; undefined when it has none. */
+export async function findPluginRouting(
+  runtimeFile: string,
+  kind: PluginKind,
   key: string,
   env: NodeJS.ProcessEnv,
 ): Promise<RoutingEntry | undefined> {
   const stamp = getFileStamp(runtimeFile);
   if (stamp === undefined) return undefined;
 
-  const hash = createHash('sha1').update(`${runtimeFile}\0${stamp}`).digest('hex');
+  // Module routing keeps the cache name it always had; other kinds get one of their own.
+  const suffix = kind === 'modules' ? '' : `\0${kind}`;
+  const hash = createHash('sha1').update(`${runtimeFile}\0${stamp}${suffix}`).digest('hex');
   const cacheFile = join(getCacheDir(env), 'routing', `${hash}.json`);
-  const modules = existsSync(cacheFile)
-    ? readCachedModules(cacheFile, key)
-    : await parseRuntimeFile(runtimeFile, cacheFile);
-  return normalizeEntry(modules?.[key]);
+  const entries = existsSync(cacheFile)
+    ? readCachedEntries(cacheFile, key)
+    : await parseRuntimeFile(runtimeFile, kind, cacheFile);
+  return normalizeEntry(entries?.[key]);
 }
 
 // A cheap text search first: most names have no routing, and then the JSON need not be parsed.
-function readCachedModules(cacheFile: string, key: string): RawModules | undefined {
+function readCachedEntries(cacheFile: string, key: string): RawEntries | undefined {
   try {
     const text = readFileSync(cacheFile, 'utf8');
-    return text.includes(JSON.stringify(key)) ? (JSON.parse(text) as RawModules) : undefined;
+    return text.includes(JSON.stringify(key)) ? (JSON.parse(text) as RawEntries) : undefined;
   } catch {
     return undefined;
   }
 }
 
-async function parseRuntimeFile(runtimeFile: string, cacheFile: string): Promise<RawModules> {
+async function parseRuntimeFile(
+  runtimeFile: string,
+  kind: PluginKind,
+  cacheFile: string,
+): Promise<RawEntries> {
   const text = readFileSync(runtimeFile, 'utf8');
   if (!text.includes('plugin_routing')) return {};
 
@@ -61,9 +80,9 @@ async function parseRuntimeFile(runtimeFile: string, cacheFile: string): Promise
     throw new Error(`cannot read ${runtimeFile}: ${reason}; fix its YAML`);
   }
 
-  const modules = getObject(getObject(getObject(document)?.plugin_routing)?.modules) ?? {};
-  writeCacheFile(cacheFile, modules);
-  return modules;
+  const entries = getObject(getObject(getObject(document)?.plugin_routing)?.[kind]) ?? {};
+  writeCacheFile(cacheFile, entries);
+  return entries;
 }
 
 function normalizeEntry(raw: unknown): RoutingEntry | undefined {
