@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
+import { addListAndDocCommands } from './list-doc-commands.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { type ResolveCommandOptions, runResolve } from './resolve-command.js';
 import { addSearchOptions } from './search-options.js';
@@ -53,6 +54,7 @@ function buildProgram(io: CliIo): Command {
     runResolve(ref, options, io),
   );
 
+  addListAndDocCommands(program, io);
   return program;
 }
 
