@@ -1,0 +1,104 @@
+// A module's documentation, read without running it (ANSIBLE.md §4): DOCUMENTATION, EXAMPLES
+// and RETURN from the string constants of a Python file, or from the keys of the sidecar
+// `X.yml` (or `X.yaml`, or `X.py`) beside a module in another language; doc fragments merged.
+import { existsSync, readFileSync } from 'node:fs';
+import { type DocObject, isDocObject, mergeDocFragments } from './doc-fragments.js';
+import { parseDocYaml } from './doc-yaml.js';
+import { findStringAssignments } from './docstring.js';
+import type { ModuleSearch } from './module-search.js';
+
+export interface ModuleDoc {
+  /** The file the documentation was read from: the module, its sidecar, or null for none. */
+  docFile: string | null;
+  /** DOCUMENTATION with its fragments merged; null when there is none (or it is unreadable). */
+  doc: DocObject | null;
+  /** EXAMPLES, as written. */
+  examples: string | null;
+  /** RETURN: each return value by name. */
+  returns: DocObject | null;
+  warnings: string[];
+}
+
+interface RawDoc {
+  documentation: unknown;
+  examples: unknown;
+  returns: unknown;
+}
+
+/** The documentation of the module file at `path`, fragments found through `search`. */
+export async function readModuleDoc(path: string, search: ModuleSearch): Promise<ModuleDoc> {
+  const docFile = findDocFile(path);
+  const empty: ModuleDoc = { docFile, doc: null, examples: null, returns: null, warnings: [] };
+  if (docFile === null) return empty;
+
+  const warnings: string[] = [];
+  let raw: RawDoc;
+  try {
+    raw = docFile.endsWith('.py') ? readPythonDoc(docFile) : await readSidecar(docFile);
+  } catch (error) {
+    return { ...empty, warnings: [`cannot read ${docFile}: ${(error as Error).message}`] };
+  }
+
+  const doc = await parseSection(raw.documentation, 'DOCUMENTATION', docFile, warnings);
+  if (doc !== null) warnings.push(...(await mergeDocFragments(doc, search)));
+  return {
+    docFile,
+    doc,
+    examples: typeof raw.examples === 'string' ? raw.examples : null,
+    returns: await parseSection(raw.returns, 'RETURN', docFile, warnings),
+    warnings,
+  };
+}
+
+// As ansible-doc: a .py file documents itself; any other module needs a file beside it.
+function findDocFile(path: string): string | null {
+  if (path.endsWith('.py')) return path;
+
+  const stem = path.replace(/\.[^./]*$/, '');
+  const sidecars = [`${stem}.py`, `${stem}.yml`, `${stem}.yaml`];
+  return sidecars.find((sidecar) => sidecar !== path && existsSync(sidecar)) ?? null;
+}
+
+function readPythonDoc(file: string): RawDoc {
+  const values = new Map<string, string>();
+  for (const assignment of findStringAssignments(readFileSync(file, 'utf8'))) {
+    if (assignment.className === null) values.set(assignment.name, assignment.value);
+  }
+
+  return {
+    documentation: values.get('DOCUMENTATION'),
+    examples: values.get('EXAMPLES'),
+    returns: values.get('RETURN'),
+  };
+}
+
+async function readSidecar(file: string): Promise<RawDoc> {
+  const value = await parseDocYaml(readFileSync(file, 'utf8'));
+  const keys = isDocObject(value) ? value : {};
+  return { documentation: keys.DOCUMENTATION, examples: keys.EXAMPLES, returns: keys.RETURN };
+}
+
+// A section is YAML text in Python files and already parsed in sidecars.
+async function parseSection(
+  raw: unknown,
+  name: string,
+  file: string,
+  warnings: string[],
+): Promise<DocObject | null> {
+  if (raw === undefined || raw === null) return null;
+
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = await parseDocYaml(raw);
+    } catch (error) {
+      warnings.push(`cannot read ${name} in ${file}: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  if (value === null || isDocObject(value)) return value;
+
+  warnings.push(`${name} in ${file} is not a YAML mapping`);
+  return null;
+}
