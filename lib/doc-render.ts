@@ -1,6 +1,7 @@
 // The text view of `ftl2 doc`, laid out as ansible-doc lays it out: the name and what the
 // module does, its options (`=` required, `-` optional) with their types, defaults and
 // choices, then attributes, notes, see also, requirements, authors, examples, return values.
+import { basename } from 'node:path';
 import type { Style } from './color.js';
 import type { DocReport } from './doc-command.js';
 import { type DocObject, isDocObject } from './doc-fragments.js';
@@ -17,11 +18,15 @@ export function renderModuleDoc(report: DocReport, options: RenderOptions): stri
   const summary = doc === null ? undefined : readText(doc.short_description);
   const lines = [style.bold(summary === undefined ? title : `${title}: ${summary}`)];
   const field = (label: string, value: string): string => `  ${style.dim(label.padEnd(9))}${value}`;
-  lines.push(field('file', report.docFile ?? report.path ?? ''));
+  lines.push(field('file', report.path ?? ''));
+  if (report.docFile !== null && report.docFile !== report.path) {
+    lines.push(field('docs', report.docFile));
+  }
+
   if (report.chain.length > 1) lines.push(field('chain', report.chain.join(' -> ')));
 
   if (doc === null) {
-    lines.push('', `${title} has no documentation: no DOCUMENTATION in it, and no sidecar file.`);
+    lines.push('', describeMissingDoc(title, report.path ?? '', report.docFile));
     return `${lines.join('\n')}\n`;
   }
 
@@ -42,6 +47,14 @@ export function renderModuleDoc(report: DocReport, options: RenderOptions): stri
   pushSection(lines, 'EXAMPLES', examples === '' ? [] : examples.split('\n'), style);
   pushSection(lines, 'RETURN VALUES', renderEntries(report.return, 'return', options), style);
   return `${lines.join('\n')}\n`;
+}
+
+function describeMissingDoc(title: string, path: string, docFile: string | null): string {
+  if (docFile !== null) return `${title} has no documentation: no readable DOCUMENTATION in it.`;
+
+  const stem = basename(path).replace(/\.[^.]*$/, '');
+  const sidecars = `${stem}.yml, ${stem}.yaml or ${stem}.py`;
+  return `${title} has no documentation: it is not a Python file, and no ${sidecars} is beside it.`;
 }
 
 function pushSection(lines: string[], heading: string, body: string[], style: Style): void {
