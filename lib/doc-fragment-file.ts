@@ -24,6 +24,10 @@ export async function findFragmentFile(
     const place = findFragmentPlace(parsed.name, search);
     if (place === undefined) return undefined;
 
+    // A short name is looked for as a file before any routing, as Ansible's legacy lookup does.
+    const path = `${join(place.folder, ...place.resource)}.py`;
+    if (parsed.name.kind === 'short' && isFile(path)) return path;
+
     const key = place.resource.join('.');
     const routing = await findPluginRouting(place.runtimeFile, 'doc_fragments', key, search.env);
     if (routing?.tombstone !== undefined) return undefined;
@@ -32,7 +36,6 @@ export async function findFragmentFile(
       continue;
     }
 
-    const path = `${join(place.folder, ...place.resource)}.py`;
     return isFile(path) ? path : undefined;
   }
 

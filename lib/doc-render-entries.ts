@@ -46,7 +46,7 @@ export function renderEntries(
       if (!isDocObject(fields[key])) continue;
 
       lines.push(`${indent}    ${options.style.dim(`${key}:`)}`);
-      lines.push(...renderEntries(fields[key], kind, options, `${indent}    `));
+      lines.push(...renderEntries(fields[key], kind, options, `${indent}      `));
     }
   }
 
