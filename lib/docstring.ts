@@ -1,9 +1,9 @@
 // The string constants a Python file assigns to names, found without running Python: what
 // Ansible's ast walk reads DOCUMENTATION, EXAMPLES and RETURN from (ANSIBLE.md §4), and the
-// class attributes of a doc fragment. A small tokenizer knows enough of Python for that:
-// comments, brackets, line continuations, and string literals of every kind, adjacent ones
-// joined as Python joins them. Anything else assigned (an f-string, an expression) is skipped.
-import { readPythonString } from './python-string.js';
+// class attributes of a doc fragment. The tokens come from python-lines.ts; literals next to
+// each other are joined as Python joins them, and anything else assigned (an f-string, an
+// expression) is skipped, as it is no constant.
+import { type LogicalLine, splitLogicalLines, type Token } from './python-lines.js';
 
 export interface StringAssignment {
   name: string;
@@ -12,42 +12,42 @@ export interface StringAssignment {
   className: string | null;
 }
 
-type Token =
-  | { kind: 'name'; text: string }
-  | { kind: 'string'; value: string | undefined }
-  | { kind: 'op'; text: string };
-
-interface LogicalLine {
-  indent: number;
-  tokens: Token[];
+// Where a line is: in a top-level class's body (className set), or at the top level.
+interface Scope {
+  className: string | null;
+  bodyIndent: number | undefined;
 }
-
-const NAME_START = /[\p{L}\p{N}_]/u;
-const NAME = /[\p{L}\p{N}_]+/uy;
 
 /** The names assigned a string constant at the top level and in top-level class bodies. */
 export function findStringAssignments(source: string): StringAssignment[] {
   const found: StringAssignment[] = [];
-  let className: string | null = null;
-  let bodyIndent: number | undefined;
+  const scope: Scope = { className: null, bodyIndent: undefined };
   for (const line of splitLogicalLines(source)) {
-    if (line.indent === 0) {
-      const [first, second] = line.tokens;
-      const isClass = first?.kind === 'name' && first.text === 'class' && second?.kind === 'name';
-      className = isClass ? second.text : null;
-      bodyIndent = undefined;
-    } else {
-      bodyIndent ??= line.indent;
-      if (className === null || line.indent !== bodyIndent) continue;
-    }
+    if (!isInScope(line, scope)) continue;
 
     const assignment = readAssignment(line.tokens);
     if (assignment === undefined) continue;
 
+    const { className } = scope;
     for (const name of assignment.names) found.push({ name, value: assignment.value, className });
   }
 
   return found;
+}
+
+// A top-level line opens a class body, or leaves one; an indented line counts only when it is
+// directly in a class body, not deeper (in a method) and not under an `if` or a `def`.
+function isInScope(line: LogicalLine, scope: Scope): boolean {
+  if (line.indent === 0) {
+    const [first, second] = line.tokens;
+    const isClass = first?.kind === 'name' && first.text === 'class' && second?.kind === 'name';
+    scope.className = isClass ? second.text : null;
+    scope.bodyIndent = undefined;
+    return true;
+  }
+
+  scope.bodyIndent ??= line.indent;
+  return scope.className !== null && line.indent === scope.bodyIndent;
 }
 
 // `A = 'x'`, `A = B = 'x'`, `A = ('x' 'y')`: names, `=`, then only strings and brackets.
@@ -75,90 +75,4 @@ function readAssignment(tokens: Token[]): { names: string[]; value: string } | u
   }
 
   return { names, value };
-}
-
-function splitLogicalLines(source: string): LogicalLine[] {
-  const lines: LogicalLine[] = [];
-  let current: LogicalLine | undefined;
-  let depth = 0;
-  let index = 0;
-  while (index < source.length) {
-    const character = source[index] as string;
-    if (current === undefined) {
-      const indent = measureIndent(source, index);
-      index += indent.length;
-      current = { indent: indent.width, tokens: [] };
-      continue;
-    }
-
-    if (character === '\n') {
-      index++;
-      if (depth > 0) continue;
-      if (current.tokens.length > 0) lines.push(current);
-      current = undefined;
-      continue;
-    }
-
-    if (character === '#') {
-      const end = source.indexOf('\n', index);
-      index = end === -1 ? source.length : end;
-      continue;
-    }
-
-    if (character === '\\' && (source[index + 1] === '\n' || source[index + 1] === '\r')) {
-      index += source[index + 1] === '\r' && source[index + 2] === '\n' ? 3 : 2;
-      continue;
-    }
-
-    if (character === ' ' || character === '\t' || character === '\r' || character === '\f') {
-      index++;
-      continue;
-    }
-
-    if (character === '"' || character === "'") {
-      const literal = readPythonString(source, index, '');
-      current.tokens.push({ kind: 'string', value: literal.value });
-      index = literal.end;
-      continue;
-    }
-
-    if (NAME_START.test(character)) {
-      NAME.lastIndex = index;
-      const text = NAME.exec(source)?.[0] ?? character;
-      const end = index + text.length;
-      const quote = source[end];
-      if ((quote === '"' || quote === "'") && /^(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])$/.test(text)) {
-        const literal = readPythonString(source, end, text);
-        current.tokens.push({ kind: 'string', value: literal.value });
-        index = literal.end;
-        continue;
-      }
-
-      current.tokens.push({ kind: 'name', text });
-      index = end;
-      continue;
-    }
-
-    if ('([{'.includes(character)) depth++;
-    if (')]}'.includes(character)) depth = Math.max(0, depth - 1);
-    current.tokens.push({ kind: 'op', text: character });
-    index++;
-  }
-
-  if (current !== undefined && current.tokens.length > 0) lines.push(current);
-  return lines;
-}
-
-// Python's rule: a tab moves to the next multiple of 8 columns.
-function measureIndent(source: string, start: number): { length: number; width: number } {
-  let index = start;
-  let width = 0;
-  for (; index < source.length; index++) {
-    const character = source[index];
-    if (character === ' ') width++;
-    else if (character === '\t') width = (Math.floor(width / 8) + 1) * 8;
-    else if (character !== '\f') break;
-  }
-
-  return { length: index - start, width };
 }
