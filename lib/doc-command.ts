@@ -1,7 +1,6 @@
 // `ftl2 doc REF`: a module's documentation, found as `exec` finds the module: its options,
 // examples and return values, readable in a terminal or as one JSON object. Exit 0 when the
 // module is found (documented or not), 3 when it is not.
-
 import { createStyle } from './color.js';
 import { writeOutput } from './command-output.js';
 import type { DocObject } from './doc-fragments.js';
@@ -29,7 +28,7 @@ export interface DocReport {
   chain: string[];
   /** Deprecations met on the way, and fragments or sections that could not be read. */
   warnings: string[];
-  /** The file the documentation came from: the module, or its sidecar. */
+  /** The file the documentation came from: the module, or its sidecar; null when not found. */
   docFile: string | null;
   doc: DocObject | null;
   examples: string | null;

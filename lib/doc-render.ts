@@ -8,6 +8,7 @@ import { type DocObject, isDocObject } from './doc-fragments.js';
 import { convertMarkup } from './doc-markup.js';
 import { renderEntries } from './doc-render-entries.js';
 import { formatScalar, type RenderOptions, renderParagraphs, toTexts } from './doc-render-text.js';
+import { getSidecarPaths } from './docstub.js';
 import { wrapText } from './wrap-text.js';
 
 /** The documentation of a found module as text for a terminal or a pager. */
@@ -35,7 +36,8 @@ export function renderModuleDoc(report: DocReport, options: RenderOptions): stri
   }
 
   lines.push(...renderDeprecation(doc.deprecated, options));
-  lines.push('', ...renderParagraphs(doc.description, '  ', options));
+  const description = renderParagraphs(doc.description, '  ', options);
+  if (description.length > 0) lines.push('', ...description);
   const optionLines = renderEntries(doc.options, 'option', options);
   pushSection(lines, 'OPTIONS (= is required)', optionLines, style);
   pushSection(lines, 'ATTRIBUTES', renderEntries(doc.attributes, 'attribute', options), style);
@@ -50,11 +52,12 @@ export function renderModuleDoc(report: DocReport, options: RenderOptions): stri
 }
 
 function describeMissingDoc(title: string, path: string, docFile: string | null): string {
-  if (docFile !== null) return `${title} has no documentation: no readable DOCUMENTATION in it.`;
+  const missing = `${title} has no documentation`;
+  if (docFile !== path) return `${missing}: no readable DOCUMENTATION in ${docFile}.`;
+  if (path.endsWith('.py')) return `${missing}: no readable DOCUMENTATION in it.`;
 
-  const stem = basename(path).replace(/\.[^.]*$/, '');
-  const sidecars = `${stem}.yml, ${stem}.yaml or ${stem}.py`;
-  return `${title} has no documentation: it is not a Python file, and no ${sidecars} is beside it.`;
+  const sidecars = getSidecarPaths(basename(path)).join(', ');
+  return `${missing}: no DOCUMENTATION in it, and none of ${sidecars} beside it.`;
 }
 
 function pushSection(lines: string[], heading: string, body: string[], style: Style): void {
@@ -65,7 +68,7 @@ function pushSection(lines: string[], heading: string, body: string[], style: St
 function renderBullets(raw: unknown, options: RenderOptions): string[] {
   const width = Math.max(20, options.columns - 4);
   return toTexts(raw).flatMap((text) =>
-    wrapText(convertMarkup(text), width).map(
+    wrapText(convertMarkup(text).trim(), width).map(
       (line, index) => `${index === 0 ? '  * ' : '    '}${line}`,
     ),
   );

@@ -19,14 +19,18 @@ export function readShortDescription(path: string): string | null {
   const found = readStub(path);
   if (found !== null || path.endsWith('.py')) return found;
 
-  // As in Ansible, a module in another language is documented by a file beside it.
-  const stem = path.replace(/\.[^./]*$/, '');
-  for (const sidecar of [`${stem}.py`, `${stem}.yml`, `${stem}.yaml`]) {
+  for (const sidecar of getSidecarPaths(path)) {
     const text = readStub(sidecar);
     if (text !== null) return text;
   }
 
   return null;
+}
+
+/** The files that may document a module in another language, as in Ansible: X.py, X.y(a)ml. */
+export function getSidecarPaths(path: string): string[] {
+  const stem = path.replace(/\.[^./]*$/, '');
+  return [`${stem}.py`, `${stem}.yml`, `${stem}.yaml`].filter((sidecar) => sidecar !== path);
 }
 
 function readStub(path: string): string | null {

@@ -1,15 +1,18 @@
 // A module's documentation, read without running it (ANSIBLE.md §4): DOCUMENTATION, EXAMPLES
 // and RETURN from the string constants of a Python file, or from the keys of the sidecar
 // `X.yml` (or `X.yaml`, or `X.py`) beside a module in another language; doc fragments merged.
+// A module without an extension or sidecar is read as Python source, as `list` reads it, so a
+// Python module named `library/mymod` is documented (ansible-doc would want a sidecar).
 import { existsSync, readFileSync } from 'node:fs';
 import { type DocObject, isDocObject, mergeDocFragments } from './doc-fragments.js';
 import { parseDocYaml } from './doc-yaml.js';
 import { findStringAssignments } from './docstring.js';
+import { getSidecarPaths } from './docstub.js';
 import type { ModuleSearch } from './module-search.js';
 
 export interface ModuleDoc {
-  /** The file the documentation was read from: the module, its sidecar, or null for none. */
-  docFile: string | null;
+  /** The file the documentation was read from: the module, or its sidecar. */
+  docFile: string;
   /** DOCUMENTATION with its fragments merged; null when there is none (or it is unreadable). */
   doc: DocObject | null;
   /** EXAMPLES, as written. */
@@ -29,12 +32,10 @@ interface RawDoc {
 export async function readModuleDoc(path: string, search: ModuleSearch): Promise<ModuleDoc> {
   const docFile = findDocFile(path);
   const empty: ModuleDoc = { docFile, doc: null, examples: null, returns: null, warnings: [] };
-  if (docFile === null) return empty;
-
   const warnings: string[] = [];
   let raw: RawDoc;
   try {
-    raw = docFile.endsWith('.py') ? readPythonDoc(docFile) : await readSidecar(docFile);
+    raw = /\.ya?ml$/.test(docFile) ? await readSidecar(docFile) : readPythonDoc(docFile);
   } catch (error) {
     return { ...empty, warnings: [`cannot read ${docFile}: ${(error as Error).message}`] };
   }
@@ -50,13 +51,11 @@ export async function readModuleDoc(path: string, search: ModuleSearch): Promise
   };
 }
 
-// As ansible-doc: a .py file documents itself; any other module needs a file beside it.
-function findDocFile(path: string): string | null {
+// As ansible-doc: a .py file documents itself, any other module is documented beside it.
+function findDocFile(path: string): string {
   if (path.endsWith('.py')) return path;
 
-  const stem = path.replace(/\.[^./]*$/, '');
-  const sidecars = [`${stem}.py`, `${stem}.yml`, `${stem}.yaml`];
-  return sidecars.find((sidecar) => sidecar !== path && existsSync(sidecar)) ?? null;
+  return getSidecarPaths(path).find((sidecar) => existsSync(sidecar)) ?? path;
 }
 
 function readPythonDoc(file: string): RawDoc {

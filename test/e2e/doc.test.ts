@@ -134,6 +134,15 @@ t.test('a module in another language is documented by its sidecar', async (t) =>
   t.equal(report.examples, '- ftl2test.docs.sh_tool:\n    verbose: yes\n');
 });
 
+t.test('a module without an extension documents itself, as list reads it', async (t) => {
+  const source = "#!/usr/bin/python3\nDOCUMENTATION = '''\nshort_description: Bare\n'''\n";
+  sandbox.write('library/bare', source, 0o755);
+  const args = ['-M', join(sandbox.dir, 'library')];
+  const report = await docJson('bare', args, NO_SYS_PATH);
+  t.match(report, { fqcn: 'ansible.legacy.bare', doc: { short_description: 'Bare' } });
+  t.match(report.docFile, /\/library\/bare$/);
+});
+
 t.test('every ftl2.examples module documents its options', async (t) => {
   const run = await ftl2(['list', '--json', 'ftl2.examples.*'], NO_SYS_PATH);
   const modules = JSON.parse(run.stdout) as Array<{ fqcn: string; description: string | null }>;
