@@ -54,7 +54,8 @@ async function loadFragment(name: string, search: ModuleSearch): Promise<DocObje
       if (isDocObject(value)) return value;
       return `doc fragment ${name}: ${variable} in ${file} is not a YAML mapping`;
     } catch (error) {
-      return `doc fragment ${name}: cannot read ${variable} in ${file}: ${(error as Error).message}`;
+      const reason = (error as Error).message;
+      return `doc fragment ${name}: cannot read ${variable} in ${file}: ${reason}`;
     }
   }
 

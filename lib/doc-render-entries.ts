@@ -62,14 +62,16 @@ function renderField(
   if (value === undefined || value === null) return [];
   if (field === 'default' && value === '') return [];
 
-  const label = options.style.dim(`${LABELS[field] ?? field}:`);
+  const label = `${LABELS[field] ?? field}:`;
   const text = formatFieldValue(field, value);
-  const room = options.columns - indent.length - getTextWidth(`${field}: `);
-  if (getTextWidth(text) <= room || typeof value !== 'object') return [`${indent}${label} ${text}`];
+  const room = options.columns - indent.length - getTextWidth(label) - 1;
+  const styled = options.style.dim(label);
+  if (getTextWidth(text) <= room || typeof value !== 'object')
+    return [`${indent}${styled} ${text}`];
 
   // A sample too wide for one line is shown as indented JSON below its label.
   const json = JSON.stringify(value, null, 2).split('\n');
-  return [`${indent}${label}`, ...json.map((line) => `${indent}  ${line}`)];
+  return [`${indent}${styled}`, ...json.map((line) => `${indent}  ${line}`)];
 }
 
 function formatFieldValue(field: string, value: unknown): string {

@@ -1,7 +1,6 @@
 // `ftl2 list [PATTERN]`: the modules on the search path with their short descriptions: an
 // aligned table on a terminal, `fqcn  description` lines through a pipe, a JSON array with
 // `--json`. Exit 0 when a module matched, 3 when none did.
-
 import { createStyle, type Style } from './color.js';
 import { writeOutput } from './command-output.js';
 import { convertMarkup } from './doc-markup.js';
@@ -33,10 +32,14 @@ export async function runList(
     ...toSearchOptions(options),
   });
   const modules = listModules(search, compileNamePattern(pattern));
-  process.exitCode = modules.length > 0 ? 0 : 3;
-  if (modules.length === 0) io.stderr.write(`error: ${describeNoMatch(pattern, search)}\n`);
-
   const stream = io.stdout as DisplayStream;
+  if (modules.length === 0) {
+    process.exitCode = 3;
+    io.stderr.write(`error: ${describeNoMatch(pattern, search)}\n`);
+    return options.json ? writeOutput(stream, '[]\n') : undefined;
+  }
+
+  process.exitCode = 0;
   if (options.json) return writeOutput(stream, formatJson(modules));
   if (stream.isTTY !== true) return writeOutput(stream, formatLines(modules));
 
@@ -46,15 +49,12 @@ export async function runList(
 
 // One module a line inside the array: valid JSON for jq, and still readable with grep.
 function formatJson(modules: ListedModule[]): string {
-  if (modules.length === 0) return '[]\n';
   return `[\n${modules.map((module) => JSON.stringify(module)).join(',\n')}\n]\n`;
 }
 
 function formatLines(modules: ListedModule[]): string {
-  return (
-    modules.map((module) => `${module.fqcn}  ${describe(module)}`.trimEnd()).join('\n') +
-    (modules.length > 0 ? '\n' : '')
-  );
+  const lines = modules.map((module) => `${module.fqcn}  ${describe(module)}`.trimEnd());
+  return `${lines.join('\n')}\n`;
 }
 
 // Names take at most 45% of the width; a longer one pushes its description along.
@@ -67,7 +67,7 @@ function formatTable(modules: ListedModule[], columns: number, style: Style): st
     const line = `${name}  ${truncateText(describe(module), room)}`.trimEnd();
     return module.shadowedBy === null ? line : style.dim(line);
   });
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return `${lines.join('\n')}\n`;
 }
 
 function describe(module: ListedModule): string {
@@ -76,7 +76,8 @@ function describe(module: ListedModule): string {
 }
 
 function describeNoMatch(pattern: string | undefined, search: ModuleSearch): string {
-  const what = pattern === undefined ? 'no module found' : `no module name matches '${pattern}'`;
+  const what =
+    pattern === undefined ? 'no module on the search path' : `no module name matches '${pattern}'`;
   const places = [
     ...(search.ansibleDir === null ? [] : [`${search.ansibleDir}/modules`]),
     ...search.moduleFolders.filter((folder) => folder.isUsable).map((folder) => folder.path),
