@@ -50,7 +50,7 @@ async function loadFragment(name: string, search: ModuleSearch): Promise<DocObje
     if (text === undefined) return `doc fragment ${name}: ${file} has no ${variable}`;
 
     try {
-      const value = await parseDocYaml(text);
+      const value = await parseDocYaml(text, search.python.info?.command);
       if (isDocObject(value)) return value;
       return `doc fragment ${name}: ${variable} in ${file} is not a YAML mapping`;
     } catch (error) {

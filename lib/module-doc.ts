@@ -22,6 +22,14 @@ export interface ModuleDoc {
   warnings: string[];
 }
 
+interface SectionContext {
+  /** The file the sections are read from. */
+  file: string;
+  /** The Python whose PyYAML reads what the yaml package cannot. */
+  python: string | undefined;
+  warnings: string[];
+}
+
 interface RawDoc {
   documentation: unknown;
   examples: unknown;
@@ -32,22 +40,26 @@ interface RawDoc {
 export async function readModuleDoc(path: string, search: ModuleSearch): Promise<ModuleDoc> {
   const docFile = findDocFile(path);
   const empty: ModuleDoc = { docFile, doc: null, examples: null, returns: null, warnings: [] };
-  const warnings: string[] = [];
+  const context: SectionContext = {
+    file: docFile,
+    python: search.python.info?.command,
+    warnings: [],
+  };
   let raw: RawDoc;
   try {
-    raw = /\.ya?ml$/.test(docFile) ? await readSidecar(docFile) : readPythonDoc(docFile);
+    raw = /\.ya?ml$/.test(docFile) ? await readSidecar(context) : readPythonDoc(docFile);
   } catch (error) {
     return { ...empty, warnings: [`cannot read ${docFile}: ${(error as Error).message}`] };
   }
 
-  const doc = await parseSection(raw.documentation, 'DOCUMENTATION', docFile, warnings);
-  if (doc !== null) warnings.push(...(await mergeDocFragments(doc, search)));
+  const doc = await parseSection(raw.documentation, 'DOCUMENTATION', context);
+  if (doc !== null) context.warnings.push(...(await mergeDocFragments(doc, search)));
   return {
     docFile,
     doc,
     examples: typeof raw.examples === 'string' ? raw.examples : null,
-    returns: await parseSection(raw.returns, 'RETURN', docFile, warnings),
-    warnings,
+    returns: await parseSection(raw.returns, 'RETURN', context),
+    warnings: context.warnings,
   };
 }
 
@@ -71,8 +83,8 @@ function readPythonDoc(file: string): RawDoc {
   };
 }
 
-async function readSidecar(file: string): Promise<RawDoc> {
-  const value = await parseDocYaml(readFileSync(file, 'utf8'));
+async function readSidecar({ file, python }: SectionContext): Promise<RawDoc> {
+  const value = await parseDocYaml(readFileSync(file, 'utf8'), python);
   const keys = isDocObject(value) ? value : {};
   return { documentation: keys.DOCUMENTATION, examples: keys.EXAMPLES, returns: keys.RETURN };
 }
@@ -81,23 +93,22 @@ async function readSidecar(file: string): Promise<RawDoc> {
 async function parseSection(
   raw: unknown,
   name: string,
-  file: string,
-  warnings: string[],
+  context: SectionContext,
 ): Promise<DocObject | null> {
   if (raw === undefined || raw === null) return null;
 
   let value: unknown = raw;
   if (typeof raw === 'string') {
     try {
-      value = await parseDocYaml(raw);
+      value = await parseDocYaml(raw, context.python);
     } catch (error) {
-      warnings.push(`cannot read ${name} in ${file}: ${(error as Error).message}`);
+      context.warnings.push(`cannot read ${name} in ${context.file}: ${(error as Error).message}`);
       return null;
     }
   }
 
   if (value === null || isDocObject(value)) return value;
 
-  warnings.push(`${name} in ${file} is not a YAML mapping`);
+  context.warnings.push(`${name} in ${context.file} is not a YAML mapping`);
   return null;
 }
