@@ -25,8 +25,8 @@ export async function findFragmentFile(
     if (place === undefined) return undefined;
 
     // A short name is looked for as a file before any routing, as Ansible's legacy lookup does.
-    const path = `${join(place.folder, ...place.resource)}.py`;
-    if (parsed.name.kind === 'short' && isFile(path)) return path;
+    const path = findFragmentPath(place.folder, place.resource);
+    if (parsed.name.kind === 'short' && path !== undefined) return path;
 
     const key = place.resource.join('.');
     const routing = await findPluginRouting(place.runtimeFile, 'doc_fragments', key, search.env);
@@ -36,10 +36,28 @@ export async function findFragmentFile(
       continue;
     }
 
-    return isFile(path) ? path : undefined;
+    return path;
   }
 
   return undefined;
+}
+
+// Ansible imports the subfolders as a Python package and looks beside the package's file. A
+// subfolder that is a module (`santricity.py`) thus leaves the lookup in the folder itself:
+// netapp_eseries.santricity's `santricity.netapp` fragment is its doc_fragments/netapp.py.
+function findFragmentPath(folder: string, resource: string[]): string | undefined {
+  let current = folder;
+  for (const part of resource.slice(0, -1)) {
+    if (isFolder(join(current, part))) {
+      current = join(current, part);
+      continue;
+    }
+
+    if (!isFile(join(current, `${part}.py`))) return undefined;
+  }
+
+  const path = join(current, `${resource.at(-1)}.py`);
+  return isFile(path) ? path : undefined;
 }
 
 interface FragmentPlace {

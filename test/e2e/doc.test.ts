@@ -14,7 +14,14 @@ const DOCS = join(COLLECTIONS, 'docs');
 const WORK = join(sandbox.dir, 'work');
 const NO_SYS_PATH = { ANSIBLE_COLLECTIONS_SCAN_SYS_PATH: 'false' };
 const ANSIBLE_DOC = '/usr/bin/ansible-doc';
-const INI_FILE = '/usr/lib/python3/dist-packages/ansible_collections/community/general';
+const COLLECTIONS_DIR = '/usr/lib/python3/dist-packages/ansible_collections';
+// Beyond ansible-core: a doc fragment; YAML only PyYAML reads (a quoted value going on left of
+// where it began); a fragment named through a subfolder that is a module file.
+const COLLECTION_MODULES: Array<[string, string]> = [
+  ['community.general.ini_file', 'community/general'],
+  ['community.general.github_deploy_key', 'community/general'],
+  ['netapp_eseries.santricity.netapp_e_alerts', 'netapp_eseries/santricity'],
+];
 
 type Doc = Record<string, unknown> & { options?: Record<string, Record<string, unknown>> };
 
@@ -57,7 +64,10 @@ t.test(
   },
   async (t) => {
     const names = ['ping', 'copy', 'file', 'lineinfile', 'setup', 'command'];
-    if (existsSync(INI_FILE)) names.push('community.general.ini_file');
+    for (const [name, folder] of COLLECTION_MODULES) {
+      if (existsSync(join(COLLECTIONS_DIR, folder))) names.push(name);
+    }
+
     const theirs = spawnSync(ANSIBLE_DOC, ['-j', ...names], {
       cwd: WORK,
       env: testEnv(sandbox.env),
