@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
+import { addListAndDocCommands } from './list-doc-commands.js';
 import { PACKAGE_ROOT } from './paths.js';
 import type { RenderOptions } from './render-command.js';
 import { OUTPUT_FORMATS } from './renderer.js';
@@ -88,6 +89,7 @@ function buildProgram(io: CliIo): Command {
       });
     });
 
+  addListAndDocCommands(program, io);
   return program;
 }
 

@@ -33,12 +33,13 @@ export function findModuleFile(folder: string, name: string): string | undefined
   }
 
   return entries
-    .filter((entry) => entry.startsWith(`${name}.`) && !isIgnored(entry))
+    .filter((entry) => entry.startsWith(`${name}.`) && !isIgnoredModuleFile(entry))
     .sort()
     .map((entry) => join(folder, entry))
     .find(isFile);
 }
 
-function isIgnored(entry: string): boolean {
+/** Whether a file named `entry` is never a module: compiled, backup, docs or config files. */
+export function isIgnoredModuleFile(entry: string): boolean {
   return IGNORED_ENDINGS.some((ending) => entry.endsWith(ending));
 }

@@ -14,6 +14,11 @@ export type ParsedName = { ok: true; name: ModuleName } | { ok: false; error: st
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Whether `text` is one part of a module name: ASCII letters, digits and _, no digit first. */
+export function isIdentifier(text: string): boolean {
+  return IDENTIFIER.test(text);
+}
+
 /** The parts of a module name, or why it is not one (the bad part named). */
 export function parseModuleName(text: string): ParsedName {
   const parts = text.split('.');

@@ -154,6 +154,29 @@ async function benchAnsible(): Promise<void> {
   );
 }
 
+async function benchList(): Promise<void> {
+  if (!existsSync('/usr/bin/ansible-doc')) {
+    addRow('list: ftl2 list --json vs ansible-doc -l', 'skipped: no ansible-doc', '1 s', undefined);
+    return;
+  }
+
+  const result = await compare(
+    {
+      ansibleDoc: () => timeCommand(['ansible-doc', '-l', '-t', 'module', '-j']),
+      ftl2: () => timeCommand([FTL2, 'list', '--json']),
+    },
+    5,
+  );
+  const ratio = (result.ansibleDoc?.ms ?? 0) / (result.ftl2?.ms ?? 1);
+  const modules = (result.ftl2?.last.stdoutLines ?? 2) - 2;
+  addRow(
+    'list: ftl2 list --json vs ansible-doc -l -t module -j',
+    `${fmt(result.ftl2?.ms)} vs ${fmt(result.ansibleDoc?.ms)} (${ratio.toFixed(1)}x); ${modules} modules`,
+    '1 s or less',
+    (result.ftl2?.ms ?? Number.POSITIVE_INFINITY) <= 1000,
+  );
+}
+
 /** A module that cats a prepared file of `count` progress events to stderr. */
 function writeFlood(count: number): string {
   const lines: string[] = [];
@@ -264,6 +287,7 @@ function printTable(): void {
 process.stderr.write(`ftl2 bench (node ${process.version}, python ${PYTHON})\n`);
 await benchStart();
 await benchAnsible();
+await benchList();
 const flood = await benchThroughput();
 await benchMemory();
 const library = await measureLibraryCalls(scratch, PYTHON);

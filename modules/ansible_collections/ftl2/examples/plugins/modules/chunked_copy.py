@@ -1,6 +1,30 @@
 #!/usr/bin/env python3
 """Pretends to copy `size` bytes in chunks, reporting the bytes done as it goes."""
 
+DOCUMENTATION = r'''
+---
+module: chunked_copy
+short_description: Pretend to copy bytes in chunks, reporting the bytes done
+description:
+  - Copies nothing. Sleeps between chunks and reports progress in bytes, so that the human
+    view shows sizes and the NDJSON stream carries C(current), C(total) and C(unit).
+options:
+  size:
+    description: How many bytes to pretend to copy.
+    type: int
+    default: 8388608
+  chunk_size:
+    description: The bytes in each chunk; one progress event a chunk.
+    type: int
+    default: 1048576
+  delay:
+    description: Seconds to sleep between chunks.
+    type: float
+    default: 0.1
+author: ftl2 maintainers
+'''
+
+
 import time
 
 from ftl2_events import emit_log, emit_progress, exit_json, fail_json, read_args

@@ -1,6 +1,26 @@
 #!/usr/bin/env python3
 """Progress with debug and info logs around each step, and a warning near the end."""
 
+DOCUMENTATION = r'''
+---
+module: logged_progress
+short_description: Progress with debug and info logs around each step
+description:
+  - Reports progress at each step, with C(debug) logs before and after it, an C(info) log at
+    the start and the end, and a C(warning) near the end.
+options:
+  steps:
+    description: How many steps to take.
+    type: int
+    default: 4
+  delay:
+    description: Seconds each step takes.
+    type: float
+    default: 0.1
+author: ftl2 maintainers
+'''
+
+
 import time
 
 from ftl2_events import emit_log, emit_progress, exit_json, read_args

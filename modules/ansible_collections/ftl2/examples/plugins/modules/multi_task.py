@@ -1,6 +1,29 @@
 #!/usr/bin/env python3
 """One task of several run at once: progress tagged with its task_id over `duration` seconds."""
 
+DOCUMENTATION = r'''
+---
+module: multi_task
+short_description: One of several tasks run at once, its progress tagged with a task id
+description:
+  - Reports ten steps over O(duration) seconds, each progress event tagged with O(task_id),
+    so that runs at once show a progress line each.
+options:
+  task_id:
+    description: The id that tags every event of this task.
+    type: str
+    default: task
+  task_name:
+    description: The name shown in the messages; O(task_id) when not given.
+    type: str
+  duration:
+    description: Seconds the whole task takes.
+    type: float
+    default: 1.0
+author: ftl2 maintainers
+'''
+
+
 import time
 
 from ftl2_events import emit_log, emit_progress, exit_json, read_args

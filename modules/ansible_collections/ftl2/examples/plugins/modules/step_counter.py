@@ -1,6 +1,26 @@
 #!/usr/bin/env python3
 """Counts from 0 to `steps`, reporting progress with current and total at each step."""
 
+DOCUMENTATION = r'''
+---
+module: step_counter
+short_description: Count steps, reporting progress with current and total
+description:
+  - Counts from 0 to O(steps), with a progress event at each step, plain stderr lines before
+    and after, and an C(info) log at the end.
+options:
+  steps:
+    description: How many steps to count; a whole number of 1 or more.
+    type: int
+    default: 5
+  delay:
+    description: Seconds each step takes.
+    type: float
+    default: 0.2
+author: ftl2 maintainers
+'''
+
+
 import sys
 import time
 
