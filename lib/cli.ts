@@ -13,6 +13,7 @@ import { addSearchOptions } from './search-options.js';
 
 /** Runs the command line and resolves to the exit code, which it also sets on the process. */
 export async function main(argv = process.argv, io: CliIo = process): Promise<number> {
+  restoreExtraCaCerts(process.env);
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
@@ -133,4 +134,13 @@ function parseTimeout(value: string): number {
 function readVersion(): string {
   const text = readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8');
   return (JSON.parse(text) as { version: string }).version;
+}
+
+/** Puts back the NODE_EXTRA_CA_CERTS that bin/ftl2 kept out of ftl2's own start. */
+export function restoreExtraCaCerts(env: NodeJS.ProcessEnv): void {
+  const saved = env.FTL2_NODE_EXTRA_CA_CERTS;
+  if (saved === undefined) return;
+
+  env.NODE_EXTRA_CA_CERTS = saved;
+  delete env.FTL2_NODE_EXTRA_CA_CERTS;
 }

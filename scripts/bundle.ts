@@ -12,7 +12,7 @@ const outdir = join(PACKAGE_ROOT, 'dist', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { ftl2: join(PACKAGE_ROOT, 'dist', 'lib', 'cli.js') },
+  entryPoints: { ftl2: join(PACKAGE_ROOT, 'dist', 'lib', 'main.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { FTL2, fixturePath, runNode } from '../helpers/cli.js';
+import { CLI_BUNDLE, fixturePath, runFtl2, runNode } from '../helpers/cli.js';
 
 async function listImports(args: string[], input?: string): Promise<string[]> {
   const log = join(mkdtempSync(join(tmpdir(), 'ftl2-imports-')), 'imports.log');
-  const run = await runNode(['--import', fixturePath('record-imports.mjs'), FTL2, ...args], {
+  const run = await runNode(['--import', fixturePath('record-imports.mjs'), CLI_BUNDLE, ...args], {
     env: { FTL2_IMPORT_LOG: log },
     input,
   });
@@ -49,7 +49,7 @@ t.test('exec on a pipe loads the plain view but not the live one or ora', async 
 });
 
 t.test('render of a valid stream on a pipe loads neither zod nor ora', async (t) => {
-  const missing = await runNode([FTL2, 'exec', './no/such/module.py', '--json']);
+  const missing = await runFtl2(['exec', './no/such/module.py', '--json']);
   const imports = await listImports(['render'], missing.stdout);
   t.ok(imports.some((url) => chunk('render-command').test(url)));
   t.same(
