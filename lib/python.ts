@@ -104,27 +104,37 @@ type Cache = Record<string, CacheEntry>;
 
 /** What `command` can import, from the cache when still fresh, else from a probe. */
 export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
-  const cacheFile = join(getCacheDir(env), 'python.json');
-  const cache = readCacheFile<Cache>(cacheFile);
   const stamp = getFileStamp(command);
   if (stamp === undefined) return undefined;
 
+  const cacheFile = join(getCacheDir(env), 'python.json');
   const key = `${command}\0${env.PYTHONPATH ?? ''}`;
+  const remembered = probedInThisProcess.get(`${cacheFile}\0${key}`);
+  if (remembered !== undefined && isFresh(remembered, stamp)) return remembered.info;
+
+  const cache = readCacheFile<Cache>(cacheFile);
   const cached = cache[key];
-  if (
-    cached !== undefined &&
-    cached.stamp === stamp &&
-    cached.executableStamp === getFileStamp(cached.info.executable)
-  ) {
+  if (cached !== undefined && isFresh(cached, stamp)) {
+    probedInThisProcess.set(`${cacheFile}\0${key}`, cached);
     return cached.info;
   }
 
   const info = runProbe(command, env);
   if (info === undefined) return undefined;
 
-  cache[key] = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
+  const entry = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
+  cache[key] = entry;
   writeCacheFile(cacheFile, cache);
+  probedInThisProcess.set(`${cacheFile}\0${key}`, entry);
   return info;
+}
+
+// A run asks about the same interpreter several times, and a program running many modules
+// asks on every run: the entry read from disk is kept, and only the file stamps are checked.
+const probedInThisProcess = new Map<string, CacheEntry>();
+
+function isFresh(entry: CacheEntry, stamp: string): boolean {
+  return entry.stamp === stamp && entry.executableStamp === getFileStamp(entry.info.executable);
 }
 
 function runProbe(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
