@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FTL2 = join(ROOT, 'bin', 'ftl2');
 /** The bundled command line that bin/ftl2 starts, for running it under node's own flags. */
-export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'ftl2.js');
+export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'ftl2.cjs');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'modules');
 export const EXAMPLES = join(
   ROOT,
