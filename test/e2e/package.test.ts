@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
-import { ROOT, runNode, testEnv } from '../helpers/cli.js';
+import { ROOT, runNode, runProgram, testEnv } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const project = mkdtempSync(join(tmpdir(), 'ftl2-user-'));
@@ -72,4 +72,25 @@ t.test('the installed types check, imported from the package name', async (t) =>
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = await runNode([tsc, '-p', join(project, 'tsconfig.json')], { cwd: project });
   t.equal(result.code, 0, result.stdout);
+});
+
+t.test('the installed ftl2 command runs a demo module by name', async (t) => {
+  const bin = join(project, 'node_modules', '.bin', 'ftl2');
+  const result = await runProgram(
+    bin,
+    ['exec', 'ftl2.examples.simple_progress', '--param', 'delay=0', '--json'],
+    {
+      cwd: project,
+    },
+  );
+  t.equal(result.code, 0, result.stderr);
+  t.match(result.stdout.trimEnd().split('\n').at(-1), /"status":"ok"/);
+  const shell = await runProgram(
+    bin,
+    ['exec', 'ftl2.examples.shell_steps', '--param', 'delay=0', '--json'],
+    {
+      cwd: project,
+    },
+  );
+  t.equal(shell.code, 0, 'the shell helper ships with the package');
 });

@@ -45,7 +45,8 @@ export function runNode(args: string[], options: CliOptions = {}): Promise<CliRu
   return runProgram(process.execPath, args, options);
 }
 
-function runProgram(program: string, args: string[], options: CliOptions): Promise<CliRun> {
+/** Runs any program to its end, in the test environment. */
+export function runProgram(program: string, args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const [command, ...prefix] = [...(options.wrapWith ?? []), program];
     const child = spawn(command as string, [...prefix, ...args], {
