@@ -1,5 +1,6 @@
 // The options both displays take, and their defaults.
 import { createStyle, type Style } from './color.js';
+import type { ModuleEvent } from './protocol.js';
 import { type DisplayStream, shouldUseColor } from './terminal.js';
 
 export interface DisplayOptions {
@@ -34,3 +35,22 @@ export function resolveDisplayOptions(options: DisplayOptions): DisplaySettings 
 
 /** A task id as the displays key it: ids may be numbers, as in Python modules. */
 export type TaskId = string | number;
+
+/** What a display does with each kind of event it shows; `callerId` is the task id given. */
+export interface EventHandlers {
+  progress(event: ModuleEvent, callerId: string | undefined): void;
+  log(event: ModuleEvent, callerId: string | undefined): void;
+  data(event: ModuleEvent, callerId: string | undefined): void;
+}
+
+/** Hands an event to the handler for its kind; kinds no display shows are passed over. */
+export function dispatchEvent(
+  event: ModuleEvent,
+  taskId: TaskId | undefined,
+  handlers: EventHandlers,
+): void {
+  const callerId = taskId === undefined ? undefined : String(taskId);
+  if (event.event === 'progress' || event.event === 'log' || event.event === 'data') {
+    handlers[event.event](event, callerId);
+  }
+}

@@ -7,6 +7,8 @@ import ora from 'ora';
 import {
   type DisplayOptions,
   type DisplaySettings,
+  dispatchEvent,
+  type EventHandlers,
   resolveDisplayOptions,
   type TaskId,
 } from './display-options.js';
@@ -40,6 +42,11 @@ type Entry = string | TaskState;
 /** Shows the progress of one or many tasks as spinner lines, and logs above them. */
 export class EventProgressDisplay implements Disposable {
   readonly #settings: DisplaySettings;
+  readonly #handlers: EventHandlers = {
+    progress: (event, callerId) => this.#handleProgress(event, callerId),
+    log: (event, callerId) => this.#handleLog(event, callerId),
+    data: (event, callerId) => this.#handleData(event, callerId),
+  };
   readonly #plain: SimpleEventDisplay | undefined;
   readonly #frames: string[];
   readonly #interval: number;
@@ -101,18 +108,7 @@ export class EventProgressDisplay implements Disposable {
       return;
     }
 
-    const callerId = taskId === undefined ? undefined : String(taskId);
-    switch (event.event) {
-      case 'progress':
-        this.#handleProgress(event, callerId);
-        return;
-      case 'log':
-        this.#handleLog(event, callerId);
-        return;
-      case 'data':
-        this.#handleData(event, callerId);
-        return;
-    }
+    dispatchEvent(event, taskId, this.#handlers);
   }
 
   /** An event callback for one task, for `executeLocalStreaming`'s `eventCallback`. */

@@ -4,6 +4,8 @@ import type { Style } from './color.js';
 import {
   type DisplayOptions,
   type DisplaySettings,
+  dispatchEvent,
+  type EventHandlers,
   resolveDisplayOptions,
   type TaskId,
 } from './display-options.js';
@@ -23,6 +25,11 @@ import type { LogLevel, ModuleEvent } from './protocol.js';
 /** Writes events as plain lines, one per 10% step of each task. */
 export class SimpleEventDisplay {
   readonly #settings: DisplaySettings;
+  readonly #handlers: EventHandlers = {
+    progress: (event, callerId) => this.#handleProgress(readProgress(event), callerId),
+    log: (event, callerId) => this.#handleLog(event, callerId),
+    data: (event, callerId) => this.#handleData(event, callerId),
+  };
   /** Each task's progress so far, and the 10% step it was last shown at (-1: no percent). */
   readonly #tasks = new Map<string, { fields: ProgressFields; shownStep: number }>();
 
@@ -32,18 +39,7 @@ export class SimpleEventDisplay {
 
   /** Shows what the event says, if it is worth a line; `taskId` overrides the event's. */
   handleEvent(event: ModuleEvent, taskId?: TaskId): void {
-    const callerId = taskId === undefined ? undefined : String(taskId);
-    switch (event.event) {
-      case 'progress':
-        this.#handleProgress(readProgress(event), callerId);
-        return;
-      case 'log':
-        this.#handleLog(event, callerId);
-        return;
-      case 'data':
-        this.#handleData(event, callerId);
-        return;
-    }
+    dispatchEvent(event, taskId, this.#handlers);
   }
 
   /** An event callback for one task, for `executeLocalStreaming`'s `eventCallback`. */

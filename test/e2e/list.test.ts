@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import type { ListedModule } from '../../lib/module-list.js';
 import { type CliRun, FTL2, ROOT, runFtl2, testEnv } from '../helpers/cli.js';
 import { COLLECTIONS, createSandbox, NO_ANSIBLE, SYSTEM_PYTHON } from '../helpers/sandbox.js';
 
@@ -17,22 +18,13 @@ const WORK = join(sandbox.dir, 'work');
 const NO_SYS_PATH = { ANSIBLE_COLLECTIONS_SCAN_SYS_PATH: 'false' };
 const ANSIBLE_DOC = '/usr/bin/ansible-doc';
 
-interface Listed {
-  fqcn: string;
-  description: string | null;
-  collection: string;
-  collectionPath: string;
-  path: string;
-  shadowedBy: string | null;
-}
-
 function ftl2(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   return runFtl2(args, { cwd: WORK, env: { ...sandbox.env, ...env } });
 }
 
-async function listJson(args: string[], env = {}): Promise<Listed[]> {
+async function listJson(args: string[], env = {}): Promise<ListedModule[]> {
   const run = await ftl2(['list', '--json', ...args], env);
-  return JSON.parse(run.stdout) as Listed[];
+  return JSON.parse(run.stdout) as ListedModule[];
 }
 
 t.test(
