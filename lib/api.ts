@@ -1,10 +1,11 @@
 // The library's entry points for running one module (DESIGN.md §5).
-import { type ExecuteOptions, type ExecutionResult, mergeEnv, runModule } from './execute.js';
+import { mergeEnv, runModule } from './execute.js';
 import { isFolder } from './files.js';
 import { ModuleSearch } from './module-search.js';
 import type { Params } from './params.js';
 import { resolveModulePath } from './resolve.js';
 import { resolveModuleName } from './resolve-name.js';
+import type { ExecuteOptions, ExecutionResult } from './run-types.js';
 
 /** Runs the module file at `modulePath` with `params`, streaming its events to the callback. */
 export async function executeLocalStreaming(

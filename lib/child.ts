@@ -2,18 +2,16 @@
 // stderr split into lines as bytes arrive, timeouts and interrupts that end the whole group,
 // and flow control so a slow reader of ftl2's output makes the module wait.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { CappedOutput } from './capped-output.js';
 import type { LaunchPlan } from './launch.js';
 import { LineSplitter } from './lines.js';
 
 /** How long a module gets after SIGTERM or SIGINT before its process group is killed. */
-export const KILL_GRACE_MS = 1000;
+const KILL_GRACE_MS = 1000;
 
 // How long ftl2 keeps reading after the module exited when something it started still holds
 // the pipes open and writes nothing.
 const LINGER_MS = 500;
-
-/** The most of stdout kept; a result is one JSON object, so this is far beyond any real one. */
-export const STDOUT_LIMIT = 16 * 1024 * 1024;
 
 export interface ChildHandlers {
   onSpawn(pid: number | undefined): void;
@@ -64,9 +62,7 @@ class ChildRun {
   readonly #control: ChildControl;
   readonly #finish: (exit: ChildExit) => void;
   readonly #splitter: LineSplitter;
-  readonly #stdoutChunks: Buffer[] = [];
-  #stdoutSize = 0;
-  #stdoutOverflow = false;
+  readonly #stdout = new CappedOutput();
   #openStreams = 2;
   #exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   #spawnError: NodeJS.ErrnoException | undefined;
@@ -164,13 +160,7 @@ class ChildRun {
 
   #handleStdout(chunk: Buffer): void {
     this.#rearmLinger();
-    if (this.#stdoutSize + chunk.length > STDOUT_LIMIT) {
-      this.#stdoutOverflow = true;
-      chunk = chunk.subarray(0, STDOUT_LIMIT - this.#stdoutSize);
-    }
-
-    this.#stdoutSize += chunk.length;
-    if (chunk.length > 0) this.#stdoutChunks.push(chunk);
+    this.#stdout.push(chunk);
   }
 
   #handleStderr(chunk: Buffer): void {
@@ -179,17 +169,14 @@ class ChildRun {
     const wait = this.#handlers.waitForRoom();
     if (wait === undefined) return;
 
-    this.#child.stdout.pause();
-    this.#child.stderr.pause();
-    wait.then(
-      () => this.#resume(),
-      () => this.#resume(),
-    );
-  }
-
-  #resume(): void {
-    this.#child.stdout.resume();
-    this.#child.stderr.resume();
+    const { stdout, stderr } = this.#child;
+    stdout.pause();
+    stderr.pause();
+    const resume = (): void => {
+      stdout.resume();
+      stderr.resume();
+    };
+    wait.then(resume, resume);
   }
 
   #handleStreamClosed(isStderr: boolean): void {
@@ -244,8 +231,8 @@ class ChildRun {
     this.#finish({
       exitCode: this.#exit?.code ?? null,
       signal: this.#exit?.signal ?? null,
-      stdout: Buffer.concat(this.#stdoutChunks).toString('utf8'),
-      stdoutOverflow: this.#stdoutOverflow,
+      stdout: this.#stdout.text(),
+      stdoutOverflow: this.#stdout.hasOverflowed,
       spawnError: this.#spawnError,
       timedOutAfter: this.#timedOutAfter,
       interruptedBy: this.#interruptedBy,

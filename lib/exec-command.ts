@@ -1,12 +1,13 @@
 // `ftl2 exec`: run one module, render what it reports, and set the exit code.
 import type { Writable } from 'node:stream';
 import { UsageError } from './errors.js';
-import { type ExecutionResult, runModule } from './execute.js';
+import { runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
 import { ModuleSearch } from './module-search.js';
 import { collectParams } from './params.js';
 import { createRenderer, type OutputFormat } from './renderer.js';
 import { resolveRef } from './resolve-name.js';
+import type { ExecutionResult } from './run-types.js';
 import { type SearchCliOptions, toSearchOptions } from './search-options.js';
 
 export interface CliIo {

@@ -1,7 +1,8 @@
 // One run from start to result: resolve REF, plan the launch, run the child, read the result.
 // A module's failure, crash, garbage output or timeout is a result; only bad arguments throw.
 import { performance } from 'node:perf_hooks';
-import { runChild, STDOUT_LIMIT } from './child.js';
+import { STDOUT_LIMIT } from './capped-output.js';
+import { runChild } from './child.js';
 import { isWellFormed, parseEventLine } from './events.js';
 import type { LaunchPlan } from './launch.js';
 import type { Params } from './params.js';
@@ -10,79 +11,9 @@ import { PrivateDir } from './private-dir.js';
 import type { ModuleEvent, Status } from './protocol.js';
 import type { ResolveOutcome } from './resolve.js';
 import { decideOutcome, getModuleWarnings, parseModuleStdout } from './result.js';
+import type { ExecuteOptions, ExecutionResult, RunObserver } from './run-types.js';
 import { describeSpawnError } from './spawn-error.js';
 import { StderrTail } from './stderr-tail.js';
-
-export interface ExecuteOptions {
-  /** Called with each event as soon as the module writes it. */
-  eventCallback?: (event: ModuleEvent) => void;
-  /** Seconds before the module and everything it started are stopped (status `timeout`). */
-  timeout?: number;
-  /** Run in check mode: `_ansible_check_mode: true` in the args. */
-  checkMode?: boolean;
-  /** Ask Ansible modules for a diff (`_ansible_diff`). */
-  diff?: boolean;
-  /** `_ansible_verbosity` for Ansible modules. */
-  verbosity?: number;
-  /** Aborting stops the module (status `interrupted`); a signal name as reason is sent first. */
-  signal?: AbortSignal;
-  /** Variables set over the current environment; `undefined` removes one. */
-  env?: Record<string, string | undefined>;
-  cwd?: string;
-  /** The Python interpreter for Python modules. */
-  python?: string;
-  /** Keep every event in `result.events` (default true; the CLI turns it off). */
-  keepEvents?: boolean;
-  /** Collection folders searched first, as `-C` does (names only). */
-  collectionsPaths?: string[];
-  /** Module folders short names are looked up in first, as `-M` does (names only). */
-  modulePaths?: string[];
-  /** The playbook folder whose `collections/` and `library/` are searched (names only). */
-  playbookDir?: string;
-}
-
-export interface ExecutionResult {
-  /** REF as given. */
-  module: string;
-  fqcn: string | null;
-  path: string | null;
-  status: Status;
-  success: boolean;
-  changed: boolean;
-  /** The module's JSON result, or null when it printed none. */
-  output: Record<string, unknown> | null;
-  /** What went wrong, first line standing alone; null on success. */
-  error: string | null;
-  returnCode: number | null;
-  /** The signal that ended the module, when one did. */
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  /** The stderr lines that were not events (the last MiB of them). */
-  stderr: string;
-  /** Every event, in order, unless `keepEvents` was false. */
-  events: ModuleEvent[];
-  eventCount: number;
-  warnings: string[];
-  durationMs: number;
-}
-
-export interface StartInfo {
-  module: string;
-  fqcn: string | null;
-  path: string | null;
-  pid: number | null;
-  params: string[];
-}
-
-/** What a renderer hears during a run, beyond the public callback. */
-export interface RunObserver {
-  onStart?(start: StartInfo): void;
-  /** `line` is the text the event was parsed from. */
-  onEvent?(event: ModuleEvent, line: string): void;
-  onStderr?(line: string, truncated: boolean): void;
-  /** Asked after each chunk of output; a promise makes the module wait until it settles. */
-  waitForRoom?(): Promise<void> | undefined;
-}
 
 /** Runs a resolved (or unresolvable) module and reports to the observer as things happen. */
 export async function runModule(

@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import type { ExecutionResult } from './execute.js';
+import type { ExecutionResult } from './run-types.js';
 
 /** The exit code of `ftl2 exec` for a run (DESIGN.md §3). */
 export function getExitCode(result: ExecutionResult, interruptedBy?: NodeJS.Signals): number {

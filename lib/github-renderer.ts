@@ -3,7 +3,6 @@
 // No colors, no animation, and no text from a module can start a command of its own.
 import { Writable } from 'node:stream';
 import { createStyle } from './color.js';
-import type { ExecutionResult } from './execute.js';
 import { readLog, readTaskId } from './format.js';
 import {
   formatCommand,
@@ -16,6 +15,7 @@ import { waitForDrain } from './ndjson.js';
 import type { ModuleEvent } from './protocol.js';
 import type { Renderer } from './renderer.js';
 import { formatEndingStderr, formatStatusLine, getShownOutput } from './run-summary.js';
+import type { ExecutionResult } from './run-types.js';
 import { SimpleEventDisplay } from './simple-display.js';
 
 const PLAIN = createStyle(false);

@@ -4,10 +4,10 @@ import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createStyle } from './color.js';
 import type { DisplayOptions } from './display-options.js';
-import type { ExecutionResult, RunObserver } from './execute.js';
 import { waitForDrain } from './ndjson.js';
 import type { ModuleEvent } from './protocol.js';
 import { formatRunEnding, getShownOutput } from './run-summary.js';
+import type { ExecutionResult, RunObserver } from './run-types.js';
 import { SimpleEventDisplay } from './simple-display.js';
 import { type DisplayStream, isInteractive, shouldUseColor } from './terminal.js';
 

@@ -2,7 +2,6 @@
 export { executeLocalFqcnStreaming, executeLocalStreaming } from './api.js';
 export type { DisplayOptions, TaskId } from './display-options.js';
 export { isDataEvent, isLogEvent, isModuleEvent, isProgressEvent, isWellFormed } from './events.js';
-export type { ExecuteOptions, ExecutionResult } from './execute.js';
 export { EventProgressDisplay, type LiveDisplayOptions } from './live-display.js';
 export type { Params } from './params.js';
 export type {
@@ -16,5 +15,6 @@ export type {
   StartRecord,
   Status,
 } from './protocol.js';
+export type { ExecuteOptions, ExecutionResult } from './run-types.js';
 export { SCHEMA_VERSION } from './schema-version.js';
 export { SimpleEventDisplay } from './simple-display.js';

@@ -1,8 +1,8 @@
 // The `--json` renderer: one record per line (DESIGN.md §3). Records are batched into one
 // write per chunk the module sent, and a full pipe makes the module wait.
 import type { Writable } from 'node:stream';
-import type { ExecutionResult, RunObserver, StartInfo } from './execute.js';
 import type { ModuleEvent } from './protocol.js';
+import type { ExecutionResult, RunObserver, StartInfo } from './run-types.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
 const FLUSH_SIZE = 64 * 1024;

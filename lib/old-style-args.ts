@@ -29,7 +29,8 @@ function toPythonRepr(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(toPythonRepr).join(', ')}]`;
 
   const entries = Object.entries(value as Record<string, unknown>);
-  return `{${entries.map(([key, item]) => `${quotePythonString(key)}: ${toPythonRepr(item)}`).join(', ')}}`;
+  const items = entries.map(([key, item]) => `${quotePythonString(key)}: ${toPythonRepr(item)}`);
+  return `{${items.join(', ')}}`;
 }
 
 function quotePythonString(text: string): string {

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareActionParams } from './action-params.js';
 import { getActionPluginWarning, getActionRule } from './action-plugins.js';
-import type { ExecuteOptions } from './execute.js';
 import { inspectModule, type ModuleShape } from './inspect.js';
 import { type LaunchPlan, planLaunch } from './launch.js';
 import type { Params } from './params.js';
 import type { PrivateDir } from './private-dir.js';
 import { choosePython, describeMissingAnsible, type PythonChoice } from './python.js';
 import { getPythonModuleName, type ResolvedModule } from './resolve.js';
+import type { ExecuteOptions } from './run-types.js';
 import { getPythonShim } from './shim.js';
 
 export interface PlannedModule {

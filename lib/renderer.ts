@@ -1,8 +1,9 @@
 // Picking the view of a run: NDJSON, the human view, or GitHub Actions workflow commands.
 // Only NDJSON is loaded up front; the other views (and ora) load when a run asks for them.
-import type { ExecutionResult, RunObserver } from './execute.js';
+
 import type { HumanStreams, HumanViewOptions } from './human.js';
 import { NdjsonWriter } from './ndjson.js';
+import type { ExecutionResult, RunObserver } from './run-types.js';
 
 export const OUTPUT_FORMATS = ['human', 'github', 'json'] as const;
 

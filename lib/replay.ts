@@ -1,7 +1,7 @@
 // Replaying a run's records into a renderer, as `ftl2 exec` drives it while the module runs:
 // start, then each event and stderr line as it arrives, then the result. One event model,
 // any renderer: the view of a saved run is the view of the live one.
-import type { ExecutionResult } from './execute.js';
+
 import { getExitCode } from './exit-code.js';
 import type {
   EventRecord,
@@ -12,6 +12,7 @@ import type {
 } from './protocol.js';
 import { RecordError } from './record-reader.js';
 import type { Renderer } from './renderer.js';
+import type { ExecutionResult } from './run-types.js';
 import { StderrTail } from './stderr-tail.js';
 
 /** What is wrong with a line after the result record. */

@@ -1,9 +1,9 @@
 // How the human view ends a run: the module's stderr tail and the error when it failed, then
 // one status line; and the module's output, as people read it.
 import type { Style } from './color.js';
-import type { ExecutionResult } from './execute.js';
 import { formatDuration, toDisplayText } from './format.js';
 import type { Status } from './protocol.js';
+import type { ExecutionResult } from './run-types.js';
 import { truncateText } from './text-width.js';
 
 const STDERR_TAIL_LINES = 10;
