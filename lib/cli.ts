@@ -38,7 +38,7 @@ function buildProgram(io: CliIo): Command {
     .command('exec')
     .description('run one module and stream its events')
     .argument('<module>', 'a module file (any REF with a /) or a module name')
-    .option('--param <name=value>', 'a module parameter; repeat for more', collect, [])
+    .option('--param <name=value>', 'a module parameter; repeat for more', collect)
     .option('--params <file>', 'all params as one JSON object, from a file or - for stdin')
     .option('--json', 'print NDJSON records on stdout instead of the human view')
     .addOption(
@@ -114,7 +114,7 @@ function reportError(error: unknown, io: CliIo): number {
   return 70;
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

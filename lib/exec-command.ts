@@ -16,7 +16,7 @@ export interface CliIo {
 }
 
 export interface ExecOptions extends SearchCliOptions {
-  param: string[];
+  param?: string[];
   params?: string;
   json?: boolean;
   format?: OutputFormat;
@@ -29,7 +29,7 @@ export interface ExecOptions extends SearchCliOptions {
 }
 
 export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
-  const params = collectParams({ entries: options.param, file: options.params });
+  const params = collectParams({ entries: options.param ?? [], file: options.params });
   const cwd = process.cwd();
   const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
   const renderer = await createRenderer(chooseFormat(options), io, {
