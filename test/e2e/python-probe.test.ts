@@ -1,0 +1,57 @@
+// What a probe of the Python interpreter learns is cached: a run does not pay a Python start
+// to find ansible-core and sys.path again, until the interpreter file changes.
+import { readFileSync, utimesSync } from 'node:fs';
+import t, { type Test } from 'tap';
+import { runFtl2 } from '../helpers/cli.js';
+import { createSandbox, NO_ANSIBLE, SYSTEM_PYTHON } from '../helpers/sandbox.js';
+import { checkStream, resultOf } from '../helpers/stream.js';
+
+const sandbox = createSandbox();
+t.teardown(() => sandbox.remove());
+const log = `${sandbox.dir}/python-starts.log`;
+// A Python that notes each start, then is Debian's Python.
+const python = sandbox.write(
+  'bin/python3',
+  `#!/bin/sh\necho start >> '${log}'\nexec ${SYSTEM_PYTHON} "$@"\n`,
+  0o755,
+);
+
+function countStarts(): number {
+  try {
+    return readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => line === 'start').length;
+  } catch {
+    return 0;
+  }
+}
+
+async function ping(t: Test): Promise<void> {
+  const run = await runFtl2(['exec', 'ansible.builtin.ping', '--python', python, '--json'], {
+    cwd: sandbox.dir,
+    env: sandbox.env,
+  });
+  t.equal(run.code, 0, run.stderr);
+  const output = resultOf(checkStream(t, run.stdout)).output as { ping?: string };
+  t.equal(output.ping, 'pong');
+}
+
+t.test(
+  'the first run probes, later runs only start the module',
+  { skip: NO_ANSIBLE },
+  async (t) => {
+    await ping(t);
+    t.equal(countStarts(), 2, 'first run: one probe and the module');
+    await ping(t);
+    await ping(t);
+    t.equal(countStarts(), 4, 'two more runs: the module only, twice');
+  },
+);
+
+t.test('a changed interpreter file is probed again', { skip: NO_ANSIBLE }, async (t) => {
+  const before = countStarts();
+  const later = new Date(Date.now() + 5000);
+  utimesSync(python, later, later);
+  await ping(t);
+  t.equal(countStarts() - before, 2, 'the probe ran again, then the module');
+});
