@@ -4,6 +4,7 @@ import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type ActionRule, getActionRule } from './action-plugins.js';
 import { parseBoolean } from './ansible-config.js';
+import { isReadableFile } from './files.js';
 import type { ModuleShape } from './inspect.js';
 import type { Params } from './params.js';
 import type { PrivateDir } from './private-dir.js';
@@ -87,10 +88,12 @@ function stageCopySource(
 
   const { content, ...rest } = params;
   if (content !== undefined) {
+    if (params.src !== undefined) {
+      return { error: `${context.fqcn}: give src or content, not both (as Ansible requires)` };
+    }
+
     if (typeof params.dest === 'string' && params.dest.endsWith('/')) {
-      return {
-        error: `${context.fqcn}: content needs a file as dest, not the folder ${params.dest}`,
-      };
+      return { error: `${context.fqcn}: content needs a file as dest, not a folder ending in /` };
     }
 
     const staged = join(context.privateDir.path, 'copy-content');
@@ -106,8 +109,12 @@ function stageCopySource(
   // A missing src is left for the module to report, in its own words.
   if (stat === undefined) return { params };
   if (stat.isDirectory()) {
-    return refuseWithoutRemoteSrc(`copy the folder ${params.src}`, 'walks it on the controller');
+    return refuseWithoutRemoteSrc('copy a folder given as src', 'walks it on the controller');
   }
+
+  // A FIFO or a device would block the copy, or never end it.
+  if (!stat.isFile()) return { error: `${context.fqcn}: src must be a regular file` };
+  if (!isReadableFile(source)) return { error: `${context.fqcn}: src cannot be read` };
 
   // copyFileSync keeps the mode, so mode=preserve still sees the mode of the user's file.
   const staged = join(context.privateDir.path, 'copy-src');

@@ -1,4 +1,5 @@
 // The library's entry points for running one module (DESIGN.md §5).
+import { isAbsolute, resolve } from 'node:path';
 import { mergeEnv, runModule } from './execute.js';
 import { isFolder } from './files.js';
 import { ModuleSearch } from './module-search.js';
@@ -11,9 +12,10 @@ import type { ExecuteOptions, ExecutionResult } from './run-types.js';
 export async function executeLocalStreaming(
   modulePath: string,
   params: Params = {},
-  options: ExecuteOptions = {},
+  rawOptions: ExecuteOptions = {},
 ): Promise<ExecutionResult> {
-  validateArguments('executeLocalStreaming', modulePath, params, options);
+  validateArguments('executeLocalStreaming', modulePath, params, rawOptions);
+  const options = resolvePythonPath(rawOptions);
   const resolved = resolveModulePath(modulePath, options.cwd ?? process.cwd());
   return runModule(modulePath, resolved, params, options);
 }
@@ -25,9 +27,10 @@ export async function executeLocalStreaming(
 export async function executeLocalFqcnStreaming(
   fqcn: string,
   params: Params = {},
-  options: ExecuteOptions = {},
+  rawOptions: ExecuteOptions = {},
 ): Promise<ExecutionResult> {
-  validateArguments('executeLocalFqcnStreaming', fqcn, params, options);
+  validateArguments('executeLocalFqcnStreaming', fqcn, params, rawOptions);
+  const options = resolvePythonPath(rawOptions);
   const search = new ModuleSearch({
     cwd: options.cwd ?? process.cwd(),
     env: mergeEnv(options.env),
@@ -38,6 +41,15 @@ export async function executeLocalFqcnStreaming(
   });
   const resolved = await resolveModuleName(fqcn, search);
   return runModule(fqcn, resolved, params, options);
+}
+
+// A relative `python` means relative to the run's `cwd`, where the module starts, for the
+// probe as for the run.
+function resolvePythonPath(options: ExecuteOptions): ExecuteOptions {
+  const { python, cwd } = options;
+  if (python === undefined || !python.includes('/') || isAbsolute(python)) return options;
+
+  return { ...options, python: resolve(cwd ?? process.cwd(), python) };
 }
 
 /** Throws a TypeError for arguments no run could use: a programming error, not a failure. */
@@ -56,14 +68,16 @@ export function validateArguments(
   }
 
   const { timeout, cwd } = options;
-  if (
-    timeout !== undefined &&
-    !(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31 / 1000)
-  ) {
+  if (timeout !== undefined && !isTimeout(timeout)) {
     throw new TypeError(`${caller}: timeout must be a positive number of seconds, got ${timeout}`);
   }
 
   if (cwd !== undefined && !isFolder(cwd)) {
     throw new TypeError(`${caller}: cwd ${cwd} is not a folder`);
   }
+}
+
+/** Whether `value` is a timeout a run can use: positive seconds that a timer can hold. */
+export function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value * 1000 < 2 ** 31;
 }

@@ -2,6 +2,7 @@
 // process.exitCode so that pending output is never cut short.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isTimeout } from './api.js';
 import { getErrorMessage, UsageError } from './errors.js';
 import { type CliIo, type ExecOptions, runExec } from './exec-command.js';
 import { addListAndDocCommands } from './list-doc-commands.js';
@@ -9,7 +10,7 @@ import { PACKAGE_ROOT } from './paths.js';
 import type { RenderOptions } from './render-command.js';
 import { OUTPUT_FORMATS } from './renderer.js';
 import { type ResolveCommandOptions, runResolve } from './resolve-command.js';
-import { addSearchOptions } from './search-options.js';
+import { addSearchOptions, collect } from './search-options.js';
 
 /** Runs the command line and resolves to the exit code, which it also sets on the process. */
 export async function main(argv = process.argv, io: CliIo = process): Promise<number> {
@@ -114,17 +115,13 @@ function reportError(error: unknown, io: CliIo): number {
   return 70;
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 function countVerbosity(_value: string, previous: number): number {
   return previous + 1;
 }
 
 function parseTimeout(value: string): number {
   const seconds = Number(value);
-  if (value.trim() === '' || !(seconds > 0 && seconds * 1000 < 2 ** 31)) {
+  if (value.trim() === '' || !isTimeout(seconds)) {
     throw new InvalidArgumentError('give a positive number of seconds, such as 30 or 0.5');
   }
 

@@ -33,6 +33,20 @@ export function resolveDisplayOptions(options: DisplayOptions): DisplaySettings 
   };
 }
 
+/**
+ * The most tasks a display keeps track of. A module may invent a task id per event; past
+ * this many, the task that first reported earliest is forgotten, so memory stays bounded.
+ */
+export const MAX_TRACKED_TASKS = 1000;
+
+/** Forgets the earliest task of `tasks` once it holds more than MAX_TRACKED_TASKS. */
+export function limitTasks(tasks: Map<string, unknown>): void {
+  if (tasks.size <= MAX_TRACKED_TASKS) return;
+
+  const oldest = tasks.keys().next();
+  if (oldest.done !== true) tasks.delete(oldest.value);
+}
+
 /** A task id as the displays key it: ids may be numbers, as in Python modules. */
 export type TaskId = string | number;
 

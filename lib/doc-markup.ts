@@ -2,6 +2,8 @@
 // C(code), I(italic), B(bold), M(module), U(url), L(text,url), R(text,ref), HORIZONTALLINE,
 // and the newer O(option), V(value), RV(return value), E(variable), P(plugin#type).
 
+import { toDisplayLines } from './format.js';
+
 const RULES: Array<[RegExp, string]> = [
   [/\bL\(([^)]+?), *([^)]+)\)/g, '$1 <$2>'],
   [/\bR\(([^)]+?), *([^)]+)\)/g, '$1'],
@@ -15,7 +17,8 @@ const RULES: Array<[RegExp, string]> = [
 
 /** `text` with Ansible's markup replaced by plain-text marks. */
 export function convertMarkup(text: string): string {
-  let result = text;
+  // Documentation comes from module files: nothing in it may drive the terminal.
+  let result = toDisplayLines(text);
   for (const [pattern, replacement] of RULES) result = result.replace(pattern, replacement);
   return result;
 }

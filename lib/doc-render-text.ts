@@ -1,7 +1,9 @@
 // Text pieces shared by the parts of `ftl2 doc`'s view: wrapped paragraphs of Ansible markup,
 // and YAML values written on one line.
+
 import type { Style } from './color.js';
 import { convertMarkup } from './doc-markup.js';
+import { toDisplayLines } from './format.js';
 import { wrapText } from './wrap-text.js';
 
 export interface RenderOptions {
@@ -27,5 +29,5 @@ export function toTexts(raw: unknown): string[] {
 
 /** A YAML value in one line: text as it is, anything else as JSON. */
 export function formatScalar(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return toDisplayLines(typeof value === 'string' ? value : JSON.stringify(value));
 }

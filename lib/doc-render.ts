@@ -9,6 +9,7 @@ import { convertMarkup } from './doc-markup.js';
 import { renderEntries } from './doc-render-entries.js';
 import { formatScalar, type RenderOptions, renderParagraphs, toTexts } from './doc-render-text.js';
 import { getSidecarPaths } from './docstub.js';
+import { toDisplayLines } from './format.js';
 import { wrapText } from './wrap-text.js';
 
 /** The documentation of a found module as text for a terminal or a pager. */
@@ -45,7 +46,9 @@ export function renderModuleDoc(report: DocReport, options: RenderOptions): stri
   pushSection(lines, 'SEE ALSO', renderSeeAlso(doc.seealso, options), style);
   pushSection(lines, 'REQUIREMENTS', renderBullets(doc.requirements, options), style);
   pushSection(lines, 'AUTHOR', renderBullets(doc.author, options), style);
-  const examples = report.examples?.replace(/^\s*\n/, '').trimEnd() ?? '';
+  const examples = toDisplayLines(report.examples ?? '')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   pushSection(lines, 'EXAMPLES', examples === '' ? [] : examples.split('\n'), style);
   pushSection(lines, 'RETURN VALUES', renderEntries(report.return, 'return', options), style);
   return `${lines.join('\n')}\n`;

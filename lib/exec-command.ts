@@ -1,12 +1,13 @@
 // `ftl2 exec`: run one module, render what it reports, and set the exit code.
 import type { Writable } from 'node:stream';
-import { UsageError } from './errors.js';
+import { ignoreError, UsageError } from './errors.js';
 import { runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
 import { ModuleSearch } from './module-search.js';
 import { collectParams } from './params.js';
 import { createRenderer, type OutputFormat } from './renderer.js';
 import { resolveRef } from './resolve-name.js';
+import { hideInvocation } from './result.js';
 import type { ExecutionResult } from './run-types.js';
 import { type SearchCliOptions, toSearchOptions } from './search-options.js';
 
@@ -80,9 +81,27 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
     renderer.stop?.();
   }
 
+  // Ctrl-C while a name is resolved also reaches the Python probe, which shares the terminal:
+  // the run was interrupted, whatever resolving then concluded.
+  if (interruptedBy !== undefined && (result.status === 'not_found' || result.status === 'error')) {
+    result = { ...result, status: 'interrupted', error: `interrupted by ${interruptedBy}` };
+  }
+
   const exitCode = getExitCode(result, interruptedBy);
-  if (!isStdoutClosed) renderer.writeResult(result, exitCode);
-  process.exitCode = isStdoutClosed ? CLOSED_PIPE_EXIT_CODE : exitCode;
+  const shown = { ...result, output: hideInvocation(result.output, options.verbose) };
+  if (!isStdoutClosed) renderer.writeResult(shown, exitCode);
+  // The reader may go away during the last write: the exit code waits to know.
+  const isDelivered = !isStdoutClosed && (await waitForFlush(io.stdout));
+  process.exitCode = isDelivered ? exitCode : CLOSED_PIPE_EXIT_CODE;
+}
+
+/** Resolves once everything written to `stream` so far is out: true, or false if it failed. */
+function waitForFlush(stream: Writable): Promise<boolean> {
+  if (stream.destroyed) return Promise.resolve(false);
+
+  return new Promise((resolve) => {
+    stream.write('', (error) => resolve(error === null || error === undefined));
+  });
 }
 
 // `--json` is `--format json`, kept for the scripts that use it.
@@ -92,5 +111,3 @@ function chooseFormat(options: ExecOptions): OutputFormat {
 
   throw new UsageError(`--json and --format ${options.format} ask for two formats; give one`);
 }
-
-function ignoreError(): void {}

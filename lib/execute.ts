@@ -3,13 +3,14 @@
 import { performance } from 'node:perf_hooks';
 import { STDOUT_LIMIT } from './capped-output.js';
 import { runChild } from './child.js';
+import { getErrorMessage } from './errors.js';
 import { isWellFormed, parseEventLine } from './events.js';
 import type { LaunchPlan } from './launch.js';
 import type { Params } from './params.js';
-import { planModuleLaunch } from './plan-module.js';
+import { type PlannedModule, planModuleLaunch } from './plan-module.js';
 import { PrivateDir } from './private-dir.js';
 import type { ModuleEvent, Status } from './protocol.js';
-import type { ResolveOutcome } from './resolve.js';
+import type { ResolvedModule, ResolveOutcome } from './resolve.js';
 import { decideOutcome, getModuleWarnings, parseModuleStdout } from './result.js';
 import type { ExecuteOptions, ExecutionResult, RunObserver } from './run-types.js';
 import { describeSpawnError } from './spawn-error.js';
@@ -31,8 +32,7 @@ export async function runModule(
 
   const privateDir = new PrivateDir();
   try {
-    const env = mergeEnv(options.env);
-    const planned = planModuleLaunch(resolved.module, params, { options, env, privateDir });
+    const planned = planSafely(resolved.module, params, options, privateDir);
     if ('error' in planned) {
       notifyStart(observer, run, null);
       return finishEarly(run, 'error', planned.error);
@@ -43,6 +43,24 @@ export async function runModule(
     return await runPlanned(planned.plan, run, options, observer);
   } finally {
     privateDir.remove();
+  }
+}
+
+// Planning reads files and makes the private folder; a failure there (no TMPDIR, a file that
+// cannot be read) is a result that says so, never an exception.
+function planSafely(
+  module: ResolvedModule,
+  params: Params,
+  options: ExecuteOptions,
+  privateDir: PrivateDir,
+): PlannedModule | { error: string } {
+  try {
+    const env = mergeEnv(options.env);
+    return planModuleLaunch(module, params, { options, env, privateDir });
+  } catch (error) {
+    // The code only: a file system message would name paths, and a path may be a param value.
+    const reason = (error as NodeJS.ErrnoException).code ?? getErrorMessage(error);
+    return { error: `cannot prepare the run of ${module.path}: ${reason}` };
   }
 }
 

@@ -115,6 +115,13 @@ export function toDisplayText(text: string): string {
 // C0 and C1 controls, DEL included; tabs and newlines too, as a display line is one line.
 const CONTROL_CHARACTERS = /\p{Cc}/gu;
 
+/** Like toDisplayText, for text of several lines: newlines and tabs are kept. */
+export function toDisplayLines(text: string): string {
+  return stripVTControlCharacters(text).replaceAll(CONTROLS_BUT_LINES, ' ');
+}
+
+const CONTROLS_BUT_LINES = /[^\P{Cc}\n\t]/gu;
+
 const MEBIBYTE = 1024 * 1024;
 
 /**

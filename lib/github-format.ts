@@ -41,10 +41,11 @@ const CONTROLS_BUT_LINE_ENDS = /[^\P{Cc}\r\n]/gu;
 export function neutralizeCommands(text: string): string {
   if (!text.includes('::') && !text.includes('##[')) return text;
 
+  // The runner may also end a line at a lone \r, so each piece between any line ends counts.
   return text
-    .split('\n')
-    .map((line) => line.replace(COMMAND_START, '$&\\').replaceAll('##[', '##[\\'))
-    .join('\n');
+    .split(/(\r\n|\r|\n)/)
+    .map((piece) => piece.replace(COMMAND_START, '$&\\').replaceAll('##[', '##[\\'))
+    .join('');
 }
 
 // The runner trims with .NET's char.IsWhiteSpace, which also counts some controls (U+001C-U+001F,

@@ -4,11 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { JSONARGS_MARKER, type ModuleShape } from './inspect.js';
+import { isIdentifier } from './names.js';
 import { formatOldStyleArgs } from './old-style-args.js';
 import type { Params } from './params.js';
 import { HELPERS_DIR } from './paths.js';
 import type { PrivateDir } from './private-dir.js';
-import type { PythonChoice } from './python.js';
+import { DEFAULT_PYTHON, type PythonChoice } from './python.js';
 import type { PythonModuleName } from './resolve.js';
 
 export interface LaunchPlan {
@@ -73,8 +74,19 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
 
   if (shape.style === 'ansible') return planAnsibleModule(request);
 
+  // The system runs a file that is no program through /bin/sh: ftl2 never lets it.
+  if (shape.style === 'binary' && !isProgram(request.bytes)) {
+    return { error: `${path} is neither text nor a program this machine can run (no ELF header)` };
+  }
+
   if (!shape.isPython && shape.style !== 'binary' && shape.shebang === undefined) {
     return { error: `${path} has no #! line; add one such as #!/bin/sh as its first line` };
+  }
+
+  // Old-style modules often source the args file in sh, so a name must be a plain word.
+  const badName = Object.keys(request.params).find((name) => !isIdentifier(name));
+  if (shape.style === 'old' && badName !== undefined) {
+    return { error: `param names of old-style modules must be identifiers; fix '${badName}'` };
   }
 
   const args = request.checkMode
@@ -88,14 +100,16 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
   let target = path;
   if (shape.style === 'jsonargs') {
     target = join(privateDir, 'module');
-    const text = request.bytes.toString('utf8').replaceAll(JSONARGS_MARKER, JSON.stringify(args));
+    // A function, so that `$&` and the like in a value stay as they are.
+    const json = JSON.stringify(args);
+    const text = request.bytes.toString('utf8').replaceAll(JSONARGS_MARKER, () => json);
     writeFileSync(target, text, { mode: 0o700 });
   }
 
   const stdin = JSON.stringify({ ANSIBLE_MODULE_ARGS: args });
   const env = buildEnv(request, [HELPERS_DIR]);
   if (shape.isPython) {
-    const python = request.python?.command ?? 'python3';
+    const python = request.python?.command ?? DEFAULT_PYTHON;
     return {
       starter: 'python',
       command: python,
@@ -120,7 +134,7 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
 }
 
 function planAnsibleModule(request: LaunchRequest): LaunchPlan {
-  const python = request.python?.command ?? 'python3';
+  const python = request.python?.command ?? DEFAULT_PYTHON;
   const args = { ...request.params, ...request.ansibleArgs };
   const stdin = JSON.stringify({ ANSIBLE_MODULE_ARGS: args });
   const { pythonModule } = request;
@@ -150,4 +164,18 @@ function buildEnv(request: LaunchRequest, pythonPath: string[]): NodeJS.ProcessE
   }
 
   return env;
+}
+
+// ELF, and Mach-O in its four byte orders and widths plus fat binaries, for macOS.
+const PROGRAM_MAGICS = [
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe],
+];
+
+function isProgram(bytes: Buffer): boolean {
+  return PROGRAM_MAGICS.some((magic) => magic.every((byte, index) => bytes[index] === byte));
 }

@@ -2,8 +2,8 @@
 // subfolders become dotted parts, and hidden or special names, docs sidecars, rejected
 // extensions, links to files and `async_wrapper` are left out. Names that ftl2 cannot resolve
 // (a part that is not an identifier) are left out too, so each name listed can be run.
-import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { isIgnoredModuleFile } from './module-file.js';
 import { isIdentifier } from './names.js';
 
@@ -64,6 +64,7 @@ function collectModules(
     const path = join(folder, entry.name);
     if (isFolderEntry(entry, path)) {
       if (!shouldEnter(path, entry.name, options, depth)) continue;
+      if (entry.isSymbolicLink() && isLinkToAncestor(path, folder)) continue;
 
       collectModules(path, `${prefix}${entry.name}.`, options, found, depth + 1);
       continue;
@@ -90,6 +91,18 @@ function isFolderEntry(entry: Dirent, path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+// A link to the folder it is in, or to one above, would list the same modules again under
+// ever longer names.
+function isLinkToAncestor(link: string, folder: string): boolean {
+  try {
+    const target = realpathSync(link);
+    const here = realpathSync(folder);
+    return here === target || here.startsWith(`${target}${sep}`);
+  } catch {
+    return true;
   }
 }
 

@@ -24,7 +24,7 @@ export function isCheckMode(): boolean {
 /** Writes one event line on stderr; fields that are undefined are left out. */
 export function emitEvent(event: string, fields: Record<string, unknown> = {}): void {
   const record = { event, ...fields, timestamp: fields.timestamp ?? Date.now() / 1000 };
-  writeSync(2, `${JSON.stringify(record)}\n`);
+  writeAll(2, `${JSON.stringify(record)}\n`);
 }
 
 export interface ProgressFields {
@@ -63,12 +63,30 @@ export function emitData(data: string, stream = 'stdout'): void {
 
 /** Prints the result and ends the module with exit code 0. */
 export function exitJson(result: Record<string, unknown> = {}): never {
-  writeSync(1, `${JSON.stringify({ changed: false, ...result })}\n`);
+  writeAll(1, `${JSON.stringify({ changed: false, ...result })}\n`);
   process.exit(0);
 }
 
 /** Prints a failed result with its message and ends the module with exit code 1. */
 export function failJson(message: string, result: Record<string, unknown> = {}): never {
-  writeSync(1, `${JSON.stringify({ ...result, failed: true, msg: message })}\n`);
+  writeAll(1, `${JSON.stringify({ ...result, failed: true, msg: message })}\n`);
   process.exit(1);
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+// Once Node has used process.stderr, fd 2 may be non-blocking: a write to a full pipe (ftl2
+// pausing to let its own reader catch up) then fails with EAGAIN, or writes only part. So
+// every byte is written, waiting a millisecond whenever the pipe is full.
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }

@@ -48,11 +48,13 @@ export class NdjsonWriter implements RunObserver {
 
     // A field that would override the envelope is dropped; the record stays what it says.
     const fields = Object.entries(event).filter(([name]) => !ENVELOPE_FIELDS.has(name));
-    this.#push(
-      JSON.stringify(
-        Object.fromEntries([['type', 'event'], ['seq', seq], ['time', time], ...fields]),
-      ),
-    );
+    const record = Object.fromEntries([['type', 'event'], ['seq', seq], ['time', time], ...fields]);
+    try {
+      this.#push(JSON.stringify(record));
+    } catch {
+      // Nested too deeply for JSON.stringify: the line is kept as text, so nothing is lost.
+      this.#push(JSON.stringify({ type: 'stderr', seq, time, line }));
+    }
   }
 
   onStderr(line: string, truncated: boolean): void {

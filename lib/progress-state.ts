@@ -1,4 +1,5 @@
 // The tasks the live view shows: the latest progress of each, when it began and finished.
+import { limitTasks } from './display-options.js';
 import { mergeProgress, type ProgressFields } from './format.js';
 
 export interface TaskState {
@@ -24,6 +25,7 @@ export class TaskBoard {
     const task = previous ?? { key, fields, startedAt: now, finishedAt: undefined };
     task.fields = mergeProgress(previous?.fields, fields);
     this.#tasks.set(key, task);
+    limitTasks(this.#tasks);
 
     const isDone = task.fields.percent !== undefined && task.fields.percent >= 100;
     if (!isDone) {

@@ -34,9 +34,6 @@ export const DataEventSchema = z.looseObject({
   timestamp: timestamp.optional(),
 });
 
-/** Any event: a JSON object with a string `event`; kinds ftl2 does not know pass through. */
-export const ModuleEventSchema = z.looseObject({ event: z.string() });
-
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 export type LogEvent = z.infer<typeof LogEventSchema>;
 export type DataEvent = z.infer<typeof DataEventSchema>;

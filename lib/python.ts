@@ -46,7 +46,10 @@ export function describeMissingAnsible(name: string, python: PythonChoice): stri
   return `${reason}; install ansible-core, or pass --python`;
 }
 
-const DEFAULT_CANDIDATES = ['python3', '/usr/bin/python3'];
+/** The Python a module runs with when nothing else decides it: `python3` on PATH. */
+export const DEFAULT_PYTHON = 'python3';
+
+const DEFAULT_CANDIDATES = [DEFAULT_PYTHON, '/usr/bin/python3'];
 
 /** The interpreter a module runs with: explicit choice, else one that can import ansible. */
 export function choosePython(options: ChoosePythonOptions): PythonChoice {
@@ -59,7 +62,7 @@ export function choosePython(options: ChoosePythonOptions): PythonChoice {
     return info === undefined ? { command: explicit } : { command: info.command, info };
   }
 
-  if (!options.needsAnsible) return { command: 'python3' };
+  if (!options.needsAnsible) return { command: DEFAULT_PYTHON };
 
   let fallback: PythonChoice | undefined;
   for (const candidate of DEFAULT_CANDIDATES) {
@@ -72,7 +75,7 @@ export function choosePython(options: ChoosePythonOptions): PythonChoice {
     fallback ??= { command, info };
   }
 
-  return fallback ?? { command: 'python3' };
+  return fallback ?? { command: DEFAULT_PYTHON };
 }
 
 // The current folder leaves sys.path first, so a folder named `ansible` or a file named

@@ -3,7 +3,7 @@
 import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { constants } from 'node:os';
 import { addAbortSignal, type Readable } from 'node:stream';
-import { UsageError } from './errors.js';
+import { ignoreError, UsageError } from './errors.js';
 import type { CliIo } from './exec-command.js';
 import { CLOSED_PIPE_EXIT_CODE } from './exit-code.js';
 import { type ReadSummary, RecordError, readRecords } from './record-reader.js';
@@ -160,5 +160,3 @@ function describeReadError(error: unknown, name: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? new UsageError(`cannot read ${name}: ${code}`) : error;
 }
-
-function ignoreError(): void {}

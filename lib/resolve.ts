@@ -1,7 +1,9 @@
 // Turning REF into a module file (DESIGN.md §2). A REF with a `/`, or one naming an existing
 // file, is a path; names are resolved through the search path in resolve-name.ts.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
+import { isFile } from './files.js';
+import { isIdentifier } from './names.js';
 
 export interface ResolvedModule {
   /** REF as given. */
@@ -38,7 +40,7 @@ export type ResolveOutcome =
 
 /** Whether REF names a file rather than a module name. */
 export function isPathRef(ref: string, cwd: string): boolean {
-  return ref.includes('/') || existsSync(resolve(cwd, ref));
+  return ref.includes('/') || isFile(resolve(cwd, ref));
 }
 
 /** The module file a path REF points at, or why there is none. */
@@ -90,8 +92,6 @@ export interface PythonModuleName {
   root: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_]\w*$/;
-
 /** How a module file is imported by dotted name; undefined for a file outside any package. */
 export function getPythonModuleName(path: string): PythonModuleName | undefined {
   if (!path.endsWith('.py')) return undefined;
@@ -120,7 +120,7 @@ function toPythonName(
   minLength: number,
 ): PythonModuleName | undefined {
   const names = parts.slice(start);
-  if (parts.length < minLength || !names.every((part) => IDENTIFIER.test(part))) return undefined;
+  if (parts.length < minLength || !names.every(isIdentifier)) return undefined;
 
   return { name: names.join('.'), root: parts.slice(0, start).join(sep) || sep };
 }

@@ -35,6 +35,12 @@ export function parseModuleStdout(stdout: string): ParsedOutput {
     return { output: null, problem: describeNonObject(stdout), warnings: [] };
   }
 
+  // JSON.parse takes any depth, but JSON.stringify, which every renderer uses, runs out of
+  // stack past some thousands of levels: such a result is refused here, once.
+  if (!canStringify(value)) {
+    return { output: null, problem: 'printed a JSON result nested too deeply', warnings: [] };
+  }
+
   const warnings: string[] = [];
   const before = lines.slice(0, first).join('\n').trim();
   const after = lines
@@ -62,14 +68,20 @@ function describeNonObject(stdout: string): string {
 export function getModuleWarnings(output: Record<string, unknown> | null): string[] {
   if (output === null) return [];
 
-  const warnings = Array.isArray(output.warnings) ? output.warnings.map(String) : [];
+  const warnings = Array.isArray(output.warnings) ? output.warnings.map(toText) : [];
   const deprecations = Array.isArray(output.deprecations) ? output.deprecations : [];
   for (const deprecation of deprecations) {
     const message = (deprecation as { msg?: unknown } | null)?.msg;
-    warnings.push(`deprecation: ${typeof message === 'string' ? message : String(deprecation)}`);
+    warnings.push(`deprecation: ${toText(typeof message === 'string' ? message : deprecation)}`);
   }
 
   return warnings;
+}
+
+// Whatever a module put there: a string as it is, anything else as its JSON (which cannot
+// fail here, as the value came from JSON.parse and stringifying the result already passed).
+function toText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export interface Outcome {
@@ -128,4 +140,28 @@ function withStderr(error: string, facts: ExitFacts): string {
 function clip(text: string): string {
   const line = text.replaceAll(/\s*\n\s*/g, ' ');
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/** Whether JSON.stringify can write `value` (it throws a RangeError when nested too deeply). */
+export function canStringify(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The output as ftl2's command line shows it: without `invocation`, the echo of the params
+ * that Ansible modules add, unless `verbosity` is 3 or more (-vvv), as Ansible's own output
+ * does. Param values thus stay out of what ftl2 prints.
+ */
+export function hideInvocation(
+  output: Record<string, unknown> | null,
+  verbosity: number,
+): Record<string, unknown> | null {
+  if (output === null || verbosity >= 3 || !Object.hasOwn(output, 'invocation')) return output;
+
+  return Object.fromEntries(Object.entries(output).filter(([name]) => name !== 'invocation'));
 }

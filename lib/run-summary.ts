@@ -3,6 +3,7 @@
 import type { Style } from './color.js';
 import { formatDuration, toDisplayText } from './format.js';
 import type { Status } from './protocol.js';
+import { canStringify } from './result.js';
 import type { ExecutionResult } from './run-types.js';
 import { truncateText } from './text-width.js';
 
@@ -47,7 +48,8 @@ export function formatStatusLine(result: ExecutionResult, style: Style): string 
   const changed = result.changed ? style.yellow('changed') : 'unchanged';
   const symbol = paint(STATUS_SYMBOLS[result.status]);
   const duration = formatDuration(result.durationMs);
-  return `${symbol} ${result.module} ${paint(result.status)}, ${changed}, ${duration}`;
+  const module = toDisplayText(result.module);
+  return `${symbol} ${module} ${paint(result.status)}, ${changed}, ${duration}`;
 }
 
 const STATUS_SYMBOLS: Record<Status, string> = {
@@ -95,5 +97,6 @@ export function getShownOutput(output: Record<string, unknown> | null): string |
       ([name]) => name !== 'invocation' && !name.startsWith('_ansible_'),
     ),
   );
-  return `${JSON.stringify(shown, null, 2)}\n`;
+  // A record read by render may hold output nested too deeply to write back out.
+  return canStringify(shown) ? `${JSON.stringify(shown, null, 2)}\n` : undefined;
 }

@@ -39,6 +39,7 @@ export function toSearchOptions(
   };
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** Commander's way to gather a repeatable option's values, in order. */
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

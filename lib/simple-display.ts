@@ -6,6 +6,7 @@ import {
   type DisplaySettings,
   dispatchEvent,
   type EventHandlers,
+  limitTasks,
   resolveDisplayOptions,
   type TaskId,
 } from './display-options.js';
@@ -54,6 +55,7 @@ export class SimpleEventDisplay {
     const step = fields.percent === undefined ? -1 : Math.floor(fields.percent / 10);
     const isNewStep = shownStep === undefined || (step !== -1 && step !== shownStep);
     this.#tasks.set(key, { fields, shownStep: isNewStep ? step : shownStep });
+    limitTasks(this.#tasks);
     if (!isNewStep) return;
 
     const line = formatProgressLine(key, fields, this.#settings.style);

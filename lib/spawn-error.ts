@@ -18,8 +18,6 @@ function describeModuleError(path: string | null, error: NodeJS.ErrnoException):
   switch (error.code) {
     case 'EACCES':
       return `cannot start ${path}: permission denied; make it executable with chmod +x`;
-    case 'ENOEXEC':
-      return `cannot start ${path}: not a program this machine can run`;
     default:
       return `cannot start ${path}: ${error.code ?? error.message}`;
   }

@@ -1,6 +1,6 @@
 // Real ansible-core modules through `ftl2 exec`, by FQCN and by short name, each compared with
 // a direct run of the same module (`python3 -m ansible.modules.X` with the same stdin document).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
@@ -79,7 +79,7 @@ const cases: ModuleCase[] = [
   {
     name: 'ping',
     prepare: () => ({ data: 'hello' }),
-    pick: (output) => output,
+    pick: (output) => ({ ping: output.ping }),
   },
   {
     name: 'stat',
@@ -204,7 +204,11 @@ const refusals: Array<[string, string[], RegExp]> = [
   ['fetch', ['--param', 'src=a', '--param', 'dest=b'], /copies a file back to the controller/],
   ['ansible.builtin.debug', ['--param', 'msg=hi'], /only works inside an Ansible play/],
   ['unarchive', ['--param', 'src=a.tgz', '--param', 'dest=/tmp'], /without remote_src=true/],
-  ['copy', ['--param', 'src=.', '--param', 'dest=/tmp/x'], /cannot copy the folder \./],
+  [
+    'copy',
+    ['--param', 'src=.', '--param', 'dest=/tmp/x'],
+    /cannot copy a folder given as src without remote_src=true/,
+  ],
 ];
 
 for (const [ref, args, error] of refusals) {
@@ -254,5 +258,48 @@ t.test(
 
     const bogus = await runByName('ping', { bogus: 1 });
     t.match(bogus.msg, /^Unsupported parameters for \(ping\) module: bogus/, 'the name as typed');
+  },
+);
+
+t.test(
+  'the params Ansible echoes in invocation are shown only with -vvv',
+  needsAnsible,
+  async (t) => {
+    // command feeds `stdin` to the program and, but for invocation, never returns it.
+    const args = ['exec', 'ansible.builtin.command', '--json'];
+    args.push('--param', 'argv=["true"]', '--param', 'stdin=hunter2');
+    const quiet = await ftl2(args);
+    t.equal(quiet.code, 0);
+    t.notMatch(quiet.stdout, 'hunter2', 'the value is nowhere in the records');
+    t.notMatch(quiet.stdout, '"invocation"');
+    const loud = await ftl2([...args, '-vvv']);
+    t.match(loud.stdout, /"invocation":\{"module_args":\{[^}]*"stdin":"hunter2"/);
+  },
+);
+
+t.test(
+  'copy refuses src with content, and a src that is not a regular file',
+  needsAnsible,
+  async (t) => {
+    const folder = makeFolder();
+    const src = writeFile(folder, 'a.txt', 'a\n');
+    const both = await ftl2([
+      'exec',
+      'copy',
+      ...toParamArgs({ src, content: 'x', dest: join(folder, 'd') }),
+      '--json',
+    ]);
+    t.equal(both.code, 3);
+    t.match(both.stdout, /give src or content, not both/);
+    const fifo = join(folder, 'fifo');
+    spawnSync('mkfifo', [fifo]);
+    const piped = await ftl2([
+      'exec',
+      'copy',
+      ...toParamArgs({ src: fifo, dest: join(folder, 'e') }),
+      '--json',
+    ]);
+    t.equal(piped.code, 3, 'refused at once, not stuck reading the FIFO');
+    t.match(piped.stdout, /src must be a regular file/);
   },
 );

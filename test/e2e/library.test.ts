@@ -1,4 +1,7 @@
 // The library: executeLocalStreaming with real module files.
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import t from 'tap';
 import { executeLocalStreaming, type ModuleEvent } from '../../lib/index.js';
 import { example, fixture } from '../helpers/cli.js';
@@ -76,4 +79,16 @@ t.test('a callback that throws stops the module and rejects the call', async (t)
     ),
     { message: 'callback bug' },
   );
+});
+
+t.test("a relative python is found from the run's cwd, for the probe as for the run", async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'ftl2-python-'));
+  mkdirSync(join(folder, 'bin'));
+  symlinkSync(process.env.FTL2_TEST_PYTHON ?? '/usr/bin/python3', join(folder, 'bin', 'python3'));
+  const result = await executeLocalStreaming(
+    fixture('echo_args.py'),
+    { a: 1 },
+    { cwd: folder, python: './bin/python3' },
+  );
+  t.equal(result.status, 'ok', result.error ?? '');
 });

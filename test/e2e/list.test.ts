@@ -235,3 +235,16 @@ t.test('a reader that stops early ends ftl2 quietly', { skip: NO_ANSIBLE }, asyn
   t.equal(run.stdout.split('\n').length, 2, 'one line');
   t.equal(run.stderr, '', 'no stack trace');
 });
+
+t.test('a module folder that links to itself is listed once', async (t) => {
+  const root = join(sandbox.dir, 'loop');
+  const modules = join(root, 'ansible_collections', 'evil', 'c', 'plugins', 'modules');
+  mkdirSync(modules, { recursive: true });
+  sandbox.write('loop/ansible_collections/evil/c/plugins/modules/m.py', '# a module\n');
+  symlinkSync('.', join(modules, 'loop'));
+  const listed = await listJson(['evil', '-C', root], NO_SYS_PATH);
+  t.same(
+    listed.map((module) => module.fqcn),
+    ['evil.c.m'],
+  );
+});

@@ -1,9 +1,10 @@
 // The helpers modules use to talk to ftl2, in each language, through `ftl2 exec`.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { EXAMPLES, fixture, runFtl2 } from '../helpers/cli.js';
+import { EXAMPLES, FTL2, fixture, runFtl2, testEnv } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
 
 for (const [language, file] of [
@@ -80,4 +81,27 @@ t.test('a Node module that fails reports it through failJson', async (t) => {
     status: 'failed',
     error: /steps must be a whole number/,
   });
+});
+
+t.test('a Node module loses no event while ftl2 makes it wait for a slow reader', async (t) => {
+  const child = spawn(
+    FTL2,
+    ['exec', fixture('node_flood.mjs'), '--param', 'count=100000', '--json'],
+    {
+      env: testEnv(),
+    },
+  );
+  child.stdout.pause();
+  // Nothing is read for a while, so every pipe between the module and here fills up.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stdout.resume();
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  t.equal(code, 0);
+  const records = checkStream(t, text);
+  t.equal(records.filter((record) => record.event === 'progress').length, 100_000);
+  t.match(resultOf(records), { status: 'ok', events: 100_000 });
 });

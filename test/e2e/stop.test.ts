@@ -95,3 +95,20 @@ for (const path of argsFilePaths) {
     t.ok(text.length > 0);
   });
 }
+
+for (const mode of ['--json', '']) {
+  t.test(
+    `a reader gone before the last write still gives 141 (${mode || 'human view'})`,
+    async (t) => {
+      const ftl2 = `"${FTL2}" exec "${fixture('event_then_result.sh')}" ${mode}`;
+      const script = `${ftl2} | head -${mode ? 1 : 0} >/dev/null; echo "$\{PIPESTATUS[0]}"`;
+      const shell = spawn('bash', ['-c', script], { env: testEnv() });
+      let stdout = '';
+      shell.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      await new Promise((resolve) => shell.on('close', resolve));
+      t.equal(stdout.trim(), '141');
+    },
+  );
+}

@@ -68,7 +68,8 @@ t.test('copy leaves remote_src runs and a missing src to the module', async (t) 
   const missing = { src: 'nope', dest: '/x' };
   t.same(apply('ansible.builtin.copy', missing), { params: missing });
   t.match(apply('ansible.builtin.copy', { src: 'folder', dest: '/x' }), {
-    error: /^cannot copy the folder folder without remote_src=true: .*walks it on the controller/,
+    error:
+      /^cannot copy a folder given as src without remote_src=true: .*walks it on the controller/,
   });
 });
 
@@ -95,4 +96,16 @@ t.test('controller-side modules are refused unless remote_src makes them local',
   t.same(apply('ansible.builtin.assemble', {}), { params: {} }, 'assemble is local by default');
   t.match(apply('ansible.builtin.assemble', { remote_src: false }), { error: /remote_src=true/ });
   t.match(apply('ansible.posix.patch', {}), { error: /sends the patch from the controller/ });
+});
+
+t.test('copy errors name the param, never its value', async (t) => {
+  const results = [
+    apply('ansible.builtin.copy', { src: 'folder', dest: '/secret-dest' }),
+    apply('ansible.builtin.copy', { content: 'x', dest: '/secret-dest/' }),
+    apply('ansible.builtin.copy', { content: 'x', src: 'script.sh', dest: '/secret-dest' }),
+  ];
+  for (const result of results) {
+    t.ok('error' in result, 'refused');
+    t.notMatch(JSON.stringify(result), /secret-dest|folder'|script\.sh/);
+  }
 });

@@ -119,7 +119,7 @@ function isRunnerCommand(line: string): boolean {
 const commandish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('::', '##[', ']', ' ', '\t', '\u0085', ',', '=', 'x'),
+      fc.constantFrom('::', '##[', ']', ' ', '\t', '\u0085', ',', '=', 'x', '\n', '\r'),
       fc.constantFrom(...RUNNER_COMMANDS),
       fc.string({ maxLength: 3 }),
     ),
@@ -132,9 +132,16 @@ t.test('no neutralized line is a command the runner would run', async (t) => {
   fc.assert(
     fc.property(commandish, (text) =>
       neutralizeCommands(text)
-        .split('\n')
+        .split(/\r\n|\r|\n/)
         .every((line) => !isRunnerCommand(line)),
     ),
     { numRuns: 5000 },
   );
+});
+
+t.test('a command after a lone carriage return is neutralised too', async (t) => {
+  for (const text of ['ok\r::add-mask::secret', 'a\r\n::warning::b', '\r::error::c\rd']) {
+    const pieces = neutralizeCommands(text).split(/\r\n|\r|\n/);
+    t.notOk(pieces.some(isRunnerCommand), JSON.stringify(text));
+  }
 });
