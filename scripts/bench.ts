@@ -1,7 +1,7 @@
 // `npm run bench`: what ftl2 costs, measured side by side in one run. Runs alternate between
 // the contenders and medians are reported, because these machines are noisy.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -306,3 +306,4 @@ addRow(
   latency.ftl2 < 2,
 );
 printTable();
+rmSync(scratch, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 // `ftl2 exec`: the NDJSON stream and the exit codes, through the real bin with real modules.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { RecordSchema } from '../../lib/protocol.js';
 import { example, FTL2, fixture, parseRecords, runFtl2, testEnv } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 t.test('a step counter run gives start, progress, log, stderr lines and one result', async (t) => {
   const run = await runFtl2([
@@ -55,7 +55,7 @@ t.test('a step counter run gives start, progress, log, stderr lines and one resu
 });
 
 t.test('an event reaches stdout while the module is still running', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'ftl2-test-'));
+  const folder = makeTempDir('test');
   const release = join(folder, 'release');
   const child = spawn(
     FTL2,

@@ -1,12 +1,12 @@
 // Whatever a module does, `--json` keeps its contract and the exit code tells the truth.
-import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { fixture, runFtl2 } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
+import { makeTempDir } from '../helpers/temp.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'ftl2-faults-'));
+const scratch = makeTempDir('faults');
 const notExecutable = join(scratch, 'true-binary');
 copyFileSync('/bin/true', notExecutable);
 chmodSync(notExecutable, 0o644);

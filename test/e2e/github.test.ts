@@ -1,14 +1,14 @@
 // `--format github` for exec and render: groups, annotations, escaping, and module text that
 // looks like a workflow command but never is one.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { example, fixture, runFtl2 } from '../helpers/cli.js';
 import { hasEscapes } from '../helpers/screen.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 // A module file whose name holds what properties must escape: `:`, `,` and `%`.
-const folder = mkdtempSync(join(tmpdir(), 'ftl2-github-'));
+const folder = makeTempDir('github');
 const MODULE = join(folder, 'odd:name,100%.py');
 copyFileSync(fixture('annotate.py'), MODULE);
 const GROUP = `${folder}/odd:name,100%25.py`;

@@ -1,10 +1,10 @@
 // The library: executeLocalStreaming with real module files.
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { executeLocalStreaming, type ModuleEvent } from '../../lib/index.js';
 import { example, fixture } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 t.test('the callback hears each event in order and the result keeps them', async (t) => {
   const heard: ModuleEvent[] = [];
@@ -82,7 +82,7 @@ t.test('a callback that throws stops the module and rejects the call', async (t)
 });
 
 t.test("a relative python is found from the run's cwd, for the probe as for the run", async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'ftl2-python-'));
+  const folder = makeTempDir('python');
   mkdirSync(join(folder, 'bin'));
   symlinkSync(process.env.FTL2_TEST_PYTHON ?? '/usr/bin/python3', join(folder, 'bin', 'python3'));
   const result = await executeLocalStreaming(

@@ -1,11 +1,11 @@
 // The helpers modules use to talk to ftl2, in each language, through `ftl2 exec`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { EXAMPLES, FTL2, fixture, runFtl2, testEnv } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 for (const [language, file] of [
   ['POSIX shell', 'shell_steps.sh'],
@@ -44,7 +44,7 @@ for (const [language, file] of [
 }
 
 t.test('the shell helper escapes any text into valid JSON', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'ftl2-shell-'));
+  const folder = makeTempDir('shell');
   const text = 'quote " backslash \\ tab \t cr \r bell \u0007 café → 😀\nsecond line';
   const textFile = join(folder, 'text.txt');
   writeFileSync(textFile, text);

@@ -1,12 +1,12 @@
 // Modules and params that are unusual in ways a review found: each is a result, never a crash.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { EXAMPLES, fixture, runFtl2 } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
+import { makeTempDir } from '../helpers/temp.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'ftl2-odd-'));
+const scratch = makeTempDir('odd');
 
 t.test('warnings and deprecations that are not text are shown as JSON', async (t) => {
   const run = await runFtl2(['exec', fixture('warnings_objects.py'), '--json']);

@@ -1,12 +1,12 @@
 // Param values reach the module byte for byte, never through a shell, and ftl2 never prints
 // them itself.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { fixture, runFtl2 } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 const tricky = [
   `it's "quoted"`,
@@ -19,7 +19,7 @@ const tricky = [
 ];
 
 t.test('values pass byte-exact through --param and --params', async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'ftl2-params-'));
+  const folder = makeTempDir('params');
   const paramsFile = join(folder, 'params.json');
   writeFileSync(paramsFile, JSON.stringify({ values: tricky }));
   const fromFile = await runFtl2([
@@ -48,7 +48,7 @@ for (const json of [true, false]) {
   t.test(
     `ftl2 never prints a param value itself (${json ? '--json' : 'human view'})`,
     async (t) => {
-      const folder = mkdtempSync(join(tmpdir(), 'ftl2-secret-'));
+      const folder = makeTempDir('secret');
       writeFileSync(join(folder, 'secret.txt'), `${secret}\n`);
       const ways = [
         { args: ['--param', `secret=${secret}`] },

@@ -1,11 +1,11 @@
 // `ftl2 render`: a saved or piped `exec --json` stream shown as exec shows the run, with the
 // run's exit code; and what it does with streams that are cut, empty or not ftl2's.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { example, FTL2, fixture, parseRecords, runFtl2, testEnv } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 /** A run's text with its timing figures (the status line's duration) taken out. */
 function withoutTiming(text: string): string {
@@ -250,7 +250,7 @@ for (const stream of badStreams) {
 }
 
 t.test('render reads a saved file named on the command line', async (t) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'ftl2-render-')), 'run.ndjson');
+  const file = join(makeTempDir('render'), 'run.ndjson');
   writeFileSync(file, startRecord('saved.py') + resultRecord('failed', 1, 1));
   const run = await runFtl2(['render', file]);
   t.equal(run.code, 1);

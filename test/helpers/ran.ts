@@ -1,11 +1,11 @@
 // Which parts of the bundled command line ran during a command: V8's coverage of the bundle,
 // mapped to the `// path` comments esbuild puts before each module it bundles. A part the
 // bundle holds but never started (its module code never ran) does not show.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CLI_BUNDLE, type CliRun, runNode } from './cli.js';
+import { makeTempDir } from './temp.js';
 
 interface CoveredFunction {
   ranges: { startOffset: number; count: number }[];
@@ -21,7 +21,7 @@ export async function runAndListModules(
   args: string[],
   input?: string,
 ): Promise<{ run: CliRun; modules: string[] }> {
-  const folder = mkdtempSync(join(tmpdir(), 'ftl2-coverage-'));
+  const folder = makeTempDir('coverage');
   const run = await runNode([CLI_BUNDLE, ...args], { env: { NODE_V8_COVERAGE: folder }, input });
   const url = pathToFileURL(CLI_BUNDLE).href;
   const scripts = readdirSync(folder).flatMap(

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { UsageError } from '../../lib/errors.js';
 import { collectParams, parseParamEntry } from '../../lib/params.js';
+import { makeTempDir } from '../helpers/temp.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'ftl2-params-'));
+const folder = makeTempDir('params');
 writeFileSync(join(folder, 'secret.txt'), 'hunter2\n');
 writeFileSync(join(folder, 'list.json'), '[1, 2]');
 writeFileSync(join(folder, 'params.json'), '{"steps": 3, "name": "from file"}');
