@@ -1,5 +1,6 @@
 // `ftl2 exec`: run one module, render what it reports, and set the exit code.
 import type { Writable } from 'node:stream';
+import { waitForFlush } from './command-output.js';
 import { ignoreError, UsageError } from './errors.js';
 import { runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
@@ -93,15 +94,6 @@ export async function runExec(ref: string, options: ExecOptions, io: CliIo): Pro
   // The reader may go away during the last write: the exit code waits to know.
   const isDelivered = !isStdoutClosed && (await waitForFlush(io.stdout));
   process.exitCode = isDelivered ? exitCode : CLOSED_PIPE_EXIT_CODE;
-}
-
-/** Resolves once everything written to `stream` so far is out: true, or false if it failed. */
-function waitForFlush(stream: Writable): Promise<boolean> {
-  if (stream.destroyed) return Promise.resolve(false);
-
-  return new Promise((resolve) => {
-    stream.write('', (error) => resolve(error === null || error === undefined));
-  });
 }
 
 // `--json` is `--format json`, kept for the scripts that use it.

@@ -15,8 +15,13 @@ export function getExitCode(result: ExecutionResult, interruptedBy?: NodeJS.Sign
     case 'timeout':
       return 124;
     case 'interrupted':
-      return 128 + (constants.signals[interruptedBy ?? 'SIGTERM'] ?? constants.signals.SIGTERM);
+      return getSignalExitCode(interruptedBy ?? 'SIGTERM');
   }
+}
+
+/** The exit code of a program ended by `signal`, as a shell reports it: 128 + its number. */
+export function getSignalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (constants.signals[signal] ?? constants.signals.SIGTERM);
 }
 
 /** The exit code when the reader of stdout went away: as if killed by SIGPIPE. */

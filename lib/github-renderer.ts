@@ -3,6 +3,7 @@
 // No colors, no animation, and no text from a module can start a command of its own.
 import { Writable } from 'node:stream';
 import { createStyle } from './color.js';
+import { waitIfFull } from './command-output.js';
 import { readLog, readTaskId } from './format.js';
 import {
   formatCommand,
@@ -11,7 +12,6 @@ import {
   toCommandText,
 } from './github-format.js';
 import { type HumanStreams, type HumanViewOptions, toStderrEvent } from './human.js';
-import { waitForDrain } from './ndjson.js';
 import type { ModuleEvent } from './protocol.js';
 import type { Renderer } from './renderer.js';
 import { formatEndingStderr, formatStatusLine, getShownOutput } from './run-summary.js';
@@ -73,8 +73,7 @@ export class GithubRenderer implements Renderer {
   }
 
   waitForRoom(): Promise<void> | undefined {
-    const { stderr } = this.#streams;
-    return stderr.writableNeedDrain ? waitForDrain(stderr) : undefined;
+    return waitIfFull(this.#streams.stderr);
   }
 
   writeResult(result: ExecutionResult): void {

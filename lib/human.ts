@@ -3,8 +3,8 @@
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createStyle } from './color.js';
+import { waitIfFull } from './command-output.js';
 import type { DisplayOptions } from './display-options.js';
-import { waitForDrain } from './ndjson.js';
 import type { ModuleEvent } from './protocol.js';
 import { formatRunEnding, getShownOutput } from './run-summary.js';
 import type { ExecutionResult, RunObserver } from './run-types.js';
@@ -88,10 +88,7 @@ export class HumanRenderer implements RunObserver {
   }
 
   waitForRoom(): Promise<void> | undefined {
-    const { stderr } = this.#streams;
-    if (!stderr.writableNeedDrain) return undefined;
-
-    return waitForDrain(stderr);
+    return waitIfFull(this.#streams.stderr);
   }
 
   writeResult(result: ExecutionResult): void {

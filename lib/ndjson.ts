@@ -1,6 +1,7 @@
 // The `--json` renderer: one record per line (DESIGN.md §3). Records are batched into one
 // write per chunk the module sent, and a full pipe makes the module wait.
 import type { Writable } from 'node:stream';
+import { waitIfFull } from './command-output.js';
 import type { ModuleEvent } from './protocol.js';
 import type { ExecutionResult, RunObserver, StartInfo } from './run-types.js';
 import { SCHEMA_VERSION } from './schema-version.js';
@@ -85,9 +86,7 @@ export class NdjsonWriter implements RunObserver {
 
   waitForRoom(): Promise<void> | undefined {
     this.flush();
-    if (this.#isClosed || !this.#out.writableNeedDrain) return undefined;
-
-    return waitForDrain(this.#out);
+    return this.#isClosed ? undefined : waitIfFull(this.#out);
   }
 
   /** Stops writing, for when the reader has gone (EPIPE). */
@@ -139,18 +138,3 @@ export class NdjsonWriter implements RunObserver {
 }
 
 const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(['type', 'seq', 'time']);
-
-/** Resolves when `out` drains, closes or fails, whichever comes first. */
-export function waitForDrain(out: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      out.off('drain', done);
-      out.off('close', done);
-      out.off('error', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-    out.on('error', done);
-  });
-}

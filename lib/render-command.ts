@@ -1,11 +1,11 @@
 // `ftl2 render`: show a saved or piped `ftl2 exec --json` stream as exec shows a run, and exit
 // with the run's own exit code (docs/render.md).
 import { createReadStream, fstatSync, openSync } from 'node:fs';
-import { constants } from 'node:os';
 import { addAbortSignal, type Readable } from 'node:stream';
+import { waitForFlush } from './command-output.js';
 import { ignoreError, UsageError } from './errors.js';
 import type { CliIo } from './exec-command.js';
-import { CLOSED_PIPE_EXIT_CODE } from './exit-code.js';
+import { CLOSED_PIPE_EXIT_CODE, getSignalExitCode } from './exit-code.js';
 import { type ReadSummary, RecordError, readRecords } from './record-reader.js';
 import { createRenderer } from './renderer.js';
 import { AFTER_RESULT, RunReplay } from './replay.js';
@@ -46,6 +46,8 @@ export async function runRender(
   );
   const reading = await replayInput(input, replay, io);
   replay.stop();
+  // The reader may go away during the last write: the exit code waits to know.
+  if (!(await waitForFlush(io.stdout))) reading.isStdoutClosed = true;
   process.exitCode = finishRender(reading, replay, io);
 }
 
@@ -107,7 +109,7 @@ function finishRender(reading: Reading, replay: RunReplay, io: RenderIo): number
 
   if (interruptedBy !== undefined) {
     io.stderr.write(`error: stopped by ${interruptedBy} before the run's result record came\n`);
-    return 128 + (constants.signals[interruptedBy] ?? constants.signals.SIGTERM);
+    return getSignalExitCode(interruptedBy);
   }
 
   if (!replay.hasStarted) {
