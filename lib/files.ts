@@ -19,6 +19,16 @@ export function isFile(path: string): boolean {
   }
 }
 
+/** Whether `path` is a file this process may run. */
+export function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `path` is a file this process may read. */
 export function isReadableFile(path: string): boolean {
   try {

@@ -18,7 +18,8 @@ export type ModuleStyle =
 
 export interface ModuleShape {
   style: ModuleStyle;
-  /** Python modules run through the bootstrap with the chosen interpreter, whatever their #!. */
+  /** Python modules (Ansible ones always) run through the bootstrap with the chosen
+   * interpreter, whatever their #!. */
   isPython: boolean;
   /** The #! line split into words, when there is one. */
   shebang: string[] | undefined;

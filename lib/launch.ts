@@ -158,7 +158,7 @@ function buildEnv(request: LaunchRequest, pythonPath: string[]): NodeJS.ProcessE
     PYTHONUNBUFFERED: '1',
     FTL2_HELPERS: HELPERS_DIR,
   };
-  if (request.shape.isPython || request.shape.style === 'ansible') {
+  if (request.shape.isPython) {
     const existing = request.env.PYTHONPATH;
     env.PYTHONPATH = [...pythonPath, ...(existing ? [existing] : [])].join(delimiter);
   }

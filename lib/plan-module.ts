@@ -117,7 +117,7 @@ export function chooseModulePython(
   python: string | undefined,
   env: NodeJS.ProcessEnv,
 ): PythonChoice | undefined {
-  if (!shape.isPython && shape.style !== 'ansible') return undefined;
+  if (!shape.isPython) return undefined;
 
   return choosePython({ python, env, needsAnsible: shape.style === 'ansible' });
 }

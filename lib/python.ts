@@ -21,7 +21,7 @@ export interface PythonInfo {
 }
 
 export interface PythonChoice {
-  /** Where the choice came from: `--python`, `FTL2_PYTHON`, or the default search. */
+  /** The interpreter to start: as given (`--python`, `FTL2_PYTHON`), or the one found. */
   command: string;
   /** Set when the interpreter was probed (modules that need ansible). */
   info?: PythonInfo;
@@ -112,13 +112,14 @@ export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo
 
   const cacheFile = join(getCacheDir(env), 'python.json');
   const key = `${command}\0${env.PYTHONPATH ?? ''}`;
-  const remembered = probedInThisProcess.get(`${cacheFile}\0${key}`);
+  const memoKey = `${cacheFile}\0${key}`;
+  const remembered = probedInThisProcess.get(memoKey);
   if (remembered !== undefined && isFresh(remembered, stamp)) return remembered.info;
 
   const cache = readCacheFile<Cache>(cacheFile);
   const cached = cache[key];
   if (cached !== undefined && isFresh(cached, stamp)) {
-    probedInThisProcess.set(`${cacheFile}\0${key}`, cached);
+    probedInThisProcess.set(memoKey, cached);
     return cached.info;
   }
 
@@ -128,7 +129,7 @@ export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo
   const entry = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
   cache[key] = entry;
   writeCacheFile(cacheFile, cache);
-  probedInThisProcess.set(`${cacheFile}\0${key}`, entry);
+  probedInThisProcess.set(memoKey, entry);
   return info;
 }
 

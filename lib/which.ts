@@ -1,10 +1,10 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
+import { isExecutableFile } from './files.js';
 
 /** The absolute path of an executable given by name (searched on PATH) or by path. */
 export function findExecutable(name: string, pathVariable = process.env.PATH): string | undefined {
   if (name.includes('/')) {
-    const path = isAbsolute(name) ? name : resolve(name);
+    const path = resolve(name);
     return isExecutableFile(path) ? path : undefined;
   }
 
@@ -16,13 +16,4 @@ export function findExecutable(name: string, pathVariable = process.env.PATH): s
   }
 
   return undefined;
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
