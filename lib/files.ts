@@ -1,5 +1,6 @@
 // Small questions about the file system, answered without throwing.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, type Dirent, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Whether `path` is a folder (following links). */
 export function isFolder(path: string): boolean {
@@ -37,4 +38,20 @@ export function isReadableFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The names of the folders in `folder` (links to folders included), sorted; none if unreadable. */
+export function listFolderNames(folder: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+
+  // The entry's own type first: a stat is needed only for links.
+  return entries
+    .filter((entry) => entry.isDirectory() || isFolder(join(folder, entry.name)))
+    .map((entry) => entry.name)
+    .sort();
 }

@@ -1,10 +1,9 @@
 // Every module on the search path (DESIGN.md §2), as `ftl2 list` shows them: ansible-core's
 // own as ansible.builtin, the module folders' as ansible.legacy, then each collection on the
 // collection search path. A copy that an earlier one hides is kept, marked with the winner.
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readShortDescription } from './docstub.js';
-import { isFolder } from './files.js';
+import { listFolderNames } from './files.js';
 import type { ModuleSearch } from './module-search.js';
 import { walkModules } from './module-walk.js';
 import { isIdentifier } from './names.js';
@@ -88,8 +87,8 @@ function listCollections(search: ModuleSearch): ListedModule[] {
 // ansible.builtin and ansible.legacy are never collections on disk: the resolver skips them.
 function findCollections(folder: string): Array<{ collection: string; path: string }> {
   const collections: Array<{ collection: string; path: string }> = [];
-  for (const namespace of listFolderNames(folder)) {
-    for (const name of listFolderNames(join(folder, namespace))) {
+  for (const namespace of listFolderNames(folder).filter(isIdentifier)) {
+    for (const name of listFolderNames(join(folder, namespace)).filter(isIdentifier)) {
       if (namespace === 'ansible' && (name === 'builtin' || name === 'legacy')) continue;
 
       collections.push({ collection: `${namespace}.${name}`, path: join(folder, namespace, name) });
@@ -97,16 +96,6 @@ function findCollections(folder: string): Array<{ collection: string; path: stri
   }
 
   return collections;
-}
-
-function listFolderNames(folder: string): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => isIdentifier(name) && isFolder(join(folder, name)))
-      .sort();
-  } catch {
-    return [];
-  }
 }
 
 function toListed(collection: string, folder: string, name: string, path: string): ListedModule {

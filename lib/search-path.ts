@@ -1,9 +1,8 @@
 // Where names are looked up (DESIGN.md §2, ANSIBLE.md §3.2-3.3): the collection search path,
 // and the module folders that short names are found in before ansible.builtin.
-import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type AnsibleSettings, expandPathList } from './ansible-config.js';
-import { isFolder } from './files.js';
+import { isFolder, listFolderNames } from './files.js';
 import { MODULES_DIR } from './paths.js';
 
 export interface SearchFolder {
@@ -108,12 +107,5 @@ function toFolder(path: string, source: string): SearchFolder {
 }
 
 function listFolders(path: string): string[] {
-  try {
-    return readdirSync(path)
-      .sort()
-      .map((name) => join(path, name))
-      .filter(isFolder);
-  } catch {
-    return [];
-  }
+  return listFolderNames(path).map((name) => join(path, name));
 }

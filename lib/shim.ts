@@ -10,18 +10,10 @@
 // what it links to: the next run with the same search path reuses it instead of making and
 // removing fifty links. Another search path, or a collection added or removed, gives another
 // name. Where the cache cannot be written, the run builds the folder in its private folder.
-import {
-  type Dirent,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCacheDir, hashText } from './cache.js';
-import { isFile, isFolder } from './files.js';
+import { isFile, listFolderNames } from './files.js';
 import type { PrivateDir } from './private-dir.js';
 
 const NAME = /^[A-Za-z]\w*$/;
@@ -119,16 +111,5 @@ function groupNamespaces(roots: string[]): Map<string, string[]> {
 }
 
 function listNames(folder: string): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-
-  return entries
-    .filter((entry) => NAME.test(entry.name))
-    .filter((entry) => entry.isDirectory() || isFolder(join(folder, entry.name)))
-    .map((entry) => entry.name)
-    .sort();
+  return listFolderNames(folder).filter((name) => NAME.test(name));
 }
