@@ -22,18 +22,17 @@ export function isFile(path: string): boolean {
 
 /** Whether `path` is a file this process may run. */
 export function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return isFileWithAccess(path, constants.X_OK);
 }
 
 /** Whether `path` is a file this process may read. */
 export function isReadableFile(path: string): boolean {
+  return isFileWithAccess(path, constants.R_OK);
+}
+
+function isFileWithAccess(path: string, mode: number): boolean {
   try {
-    accessSync(path, constants.R_OK);
+    accessSync(path, mode);
     return statSync(path).isFile();
   } catch {
     return false;
