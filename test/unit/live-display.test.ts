@@ -1,4 +1,7 @@
 // EventProgressDisplay, driven with a fake TTY; the checks read the screen it leaves.
+// The live view is asked for with `animate: true`: by default a CI runner (`CI` set) gets
+// plain lines even on a TTY, and these tests must hold there too (terminal.test.ts covers
+// the default).
 import t from 'tap';
 import {
   EventProgressDisplay,
@@ -12,7 +15,12 @@ const SPINNER = /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
 
 function createDisplay(options: LiveDisplayOptions = {}, columns = 80, rows = 24) {
   const terminal = createFakeTerminal(columns, rows);
-  const display = new EventProgressDisplay({ stream: terminal.stream, interval: 5, ...options });
+  const display = new EventProgressDisplay({
+    stream: terminal.stream,
+    interval: 5,
+    animate: true,
+    ...options,
+  });
   return { display, terminal };
 }
 
@@ -90,7 +98,7 @@ t.test('stop leaves each task at its last state and shows the cursor again', asy
 t.test('a display in a using block is stopped at the end of the block', async (t) => {
   const terminal = createFakeTerminal();
   {
-    using display = new EventProgressDisplay({ stream: terminal.stream });
+    using display = new EventProgressDisplay({ stream: terminal.stream, animate: true });
     display.start();
     display.handleEvent(progress(1, 2));
   }

@@ -6,7 +6,8 @@ import { createFakeTerminal, hasEscapes } from '../helpers/screen.js';
 
 function createDisplay(options: { verbose?: boolean; showData?: boolean; color?: boolean } = {}) {
   const terminal = createFakeTerminal(80, 24, false);
-  const display = new SimpleEventDisplay({ stream: terminal.stream, ...options });
+  // Colors off unless a test asks: FORCE_COLOR in the environment must not change the text.
+  const display = new SimpleEventDisplay({ stream: terminal.stream, color: false, ...options });
   return { display, lines: () => terminal.written().trimEnd().split('\n'), terminal };
 }
 
