@@ -60,6 +60,12 @@ export class GithubRenderer implements Renderer {
       this.#writeCommand(log.level, log.message, this.#getTitle(task));
       return;
     }
+    // Without -v a debug log is a debug command: the runner shows it when step debug
+    // logging is on, and keeps it out of the log otherwise. It opens no group.
+    if (log?.level === 'debug' && !this.#isVerbose) {
+      this.#writeCommand('debug', log.message);
+      return;
+    }
 
     this.#lineTask = task;
     this.#display.handleEvent(event);
@@ -127,7 +133,8 @@ export class GithubRenderer implements Renderer {
     this.#streams.stderr.write(neutralizeCommands(text));
   }
 
-  #writeCommand(name: string, message: string, title: string): void {
+  /** A command; an empty title is left out (`::debug::` takes none). */
+  #writeCommand(name: string, message: string, title = ''): void {
     const properties = { title: toCommandText(title) };
     this.#streams.stderr.write(formatCommand(name, toCommandText(message), properties));
   }

@@ -66,12 +66,17 @@ for (const [command, run] of [
     t.match(lines.at(-1), /^✖ \S+odd:name,100%\.py failed, unchanged, \d+\.\ds$/);
   });
 
+  t.test(`${command}: a debug log is a debug command, opening no group`, async (t) => {
+    t.equal(lines[0], '::debug::checking 100%25 of%0Athe disk');
+    t.equal(lines[1], `::group::${GROUP}`);
+  });
+
   t.test(`${command}: module text that looks like a command is shown, not run`, async (t) => {
     t.ok(lines.includes('::\\error::a progress message, not a command'));
     t.ok(lines.includes('[INFO] see ##[\\error]this is not a command either'));
     const commands = lines.map((line) => line.trimStart()).filter((line) => line.startsWith('::'));
     t.same(
-      commands.filter((line) => !/^::(group|endgroup|warning|error)[ :]|^::\\/.test(line)),
+      commands.filter((line) => !/^::(group|endgroup|warning|error|debug)[ :]|^::\\/.test(line)),
       [],
       'every command is one of ours',
     );
@@ -87,6 +92,17 @@ for (const [command, run] of [
     t.notOk(hasEscapes(run.stderr + run.stdout));
   });
 }
+
+t.test('with -v a debug log is a plain line in its group, not a command', async (t) => {
+  const run = await runFtl2(['exec', MODULE, '--format', 'github', '-v']);
+  const lines = run.stderr.split('\n');
+  t.notOk(lines.some((line) => line.startsWith('::debug::')));
+  t.same(lines.slice(0, 3), [
+    `::group::${GROUP} [b]`,
+    '[DEBUG] [b] checking 100% of the disk',
+    '::endgroup::',
+  ]);
+});
 
 t.test('render --format github shows the saved run as exec --format github did', async (t) => {
   const withoutTiming = (text: string): string => text.replace(/\d+\.\ds$/m, '<duration>');
