@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,7 +12,8 @@ export class PrivateDir {
   /** The folder's path, making it on first use. */
   get path(): string {
     if (this.#path === undefined) {
-      this.#path = mkdtempSync(join(tmpdir(), 'ftl2-'));
+      removeAbandonedDirs();
+      this.#path = mkdtempSync(join(tmpdir(), `ftl2-${process.pid}-`));
       chmodSync(this.#path, 0o700);
     }
 
@@ -25,5 +26,54 @@ export class PrivateDir {
   remove(): void {
     if (this.#path !== undefined) rmSync(this.#path, { recursive: true, force: true });
     this.#path = undefined;
+  }
+}
+
+const PRIVATE_NAME = /^ftl2-(\d+)-[A-Za-z0-9]{6}$/;
+/** How old a folder of a dead process must be before it is removed. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+let isSwept = false;
+
+// An ftl2 killed with SIGKILL cannot remove its folder, which may hold an args file with
+// secrets. The first run of a process that needs a folder removes such folders: this user's,
+// named by a process that no longer exists, untouched for an hour (the hour guards a run in
+// another PID namespace that shares the temp folder, whose live process looks dead here).
+function removeAbandonedDirs(): void {
+  if (isSwept) return;
+
+  isSwept = true;
+  const now = Date.now();
+  for (const name of listTempNames()) {
+    const pid = PRIVATE_NAME.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+
+    const path = join(tmpdir(), name);
+    try {
+      const stat = lstatSync(path);
+      const isMine = stat.isDirectory() && stat.uid === process.getuid?.();
+      if (isMine && now - stat.mtimeMs > ABANDONED_AFTER_MS) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    } catch {
+      // Only tidying: a folder that is gone or cannot be removed is left as it is.
+    }
+  }
+}
+
+function listTempNames(): string[] {
+  try {
+    return readdirSync(tmpdir());
+  } catch {
+    return [];
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

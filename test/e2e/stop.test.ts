@@ -1,11 +1,13 @@
 // Timeouts, signals and a closed stdout end the module and everything it started, keep the
 // events sent before, and still end the stream with a result.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import t from 'tap';
-import { FTL2, fixture, runFtl2, testEnv } from '../helpers/cli.js';
+import { FTL2, fixture, parseRecords, runFtl2, testEnv } from '../helpers/cli.js';
 import { isAlive, startFtl2 } from '../helpers/process.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
+import { makeTempDir } from '../helpers/temp.js';
 
 t.test(
   '--timeout ends the whole process group, a grandchild holding the pipes included',
@@ -95,6 +97,35 @@ for (const path of argsFilePaths) {
     t.ok(text.length > 0);
   });
 }
+
+t.test('a folder left by a SIGKILLed ftl2 is removed by a later run after an hour', async (t) => {
+  const temporary = makeTempDir('abandoned');
+  const sleeper = ['exec', fixture('report_args_file.py'), '--json', '--param', 'then=sleep'];
+  const killed = startFtl2(sleeper, { TMPDIR: temporary });
+  await killed.waitFor(/"stream": "args_file"/);
+  killed.child.kill('SIGKILL');
+  await killed.done;
+  const records = parseRecords(killed.stdout());
+  const facts = JSON.parse(String(records.find((item) => item.stream === 'args_file')?.data));
+  process.kill(-facts.pid, 'SIGKILL');
+  const left = dirname(facts.path);
+  t.ok(existsSync(facts.path), 'SIGKILL leaves the args file behind');
+
+  const run = () =>
+    runFtl2(['exec', fixture('report_args_file.py')], { env: { TMPDIR: temporary } });
+  t.equal((await run()).code, 0);
+  t.ok(existsSync(left), 'a folder touched within the hour is kept');
+
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(left, twoHoursAgo, twoHoursAgo);
+  const live = join(temporary, `ftl2-${process.pid}-abcdef`);
+  mkdirSync(live);
+  utimesSync(live, twoHoursAgo, twoHoursAgo);
+  t.equal((await run()).code, 0);
+  t.notOk(existsSync(left), 'the abandoned folder is gone, its args file with it');
+  t.ok(existsSync(live), 'the folder of a running process is kept, however old');
+  t.same(readdirSync(temporary), [basename(live)], 'each run removed its own folder');
+});
 
 for (const mode of ['--json', '']) {
   t.test(
