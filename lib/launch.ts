@@ -9,6 +9,7 @@ import { formatOldStyleArgs } from './old-style-args.js';
 import type { Params } from './params.js';
 import { HELPERS_DIR } from './paths.js';
 import type { PrivateDir } from './private-dir.js';
+import { findForeignMachine, hasElfEmulator } from './program-arch.js';
 import { DEFAULT_PYTHON, type PythonChoice } from './python.js';
 import type { PythonModuleName } from './resolve.js';
 
@@ -77,6 +78,12 @@ export function planLaunch(request: LaunchRequest): LaunchPlan | { error: string
   // The system runs a file that is no program through /bin/sh: ftl2 never lets it.
   if (shape.style === 'binary' && !isProgram(request.bytes)) {
     return { error: `${path} is neither text nor a program this machine can run (no ELF header)` };
+  }
+
+  const foreign = shape.style === 'binary' ? findForeignMachine(request.bytes) : undefined;
+  if (foreign !== undefined && !hasElfEmulator()) {
+    const { machine, host } = foreign;
+    return { error: `${path} is a program for ${machine}, not ${host}; build it for ${host}` };
   }
 
   if (!shape.isPython && shape.style !== 'binary' && shape.shebang === undefined) {

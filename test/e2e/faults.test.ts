@@ -1,7 +1,8 @@
 // Whatever a module does, `--json` keeps its contract and the exit code tells the truth.
-import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { hasElfEmulator } from '../../lib/program-arch.js';
 import { fixture, runFtl2 } from '../helpers/cli.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -10,6 +11,13 @@ const scratch = makeTempDir('faults');
 const notExecutable = join(scratch, 'true-binary');
 copyFileSync('/bin/true', notExecutable);
 chmodSync(notExecutable, 0o644);
+const native = join(scratch, 'true-native');
+copyFileSync('/bin/true', native);
+// The same program with the ELF header's machine changed to one this machine is not.
+const foreign = join(scratch, 'true-foreign');
+const program = readFileSync('/bin/true');
+program.writeUInt16LE(process.arch === 'arm64' ? 62 : 183, 18);
+writeFileSync(foreign, program, { mode: 0o755 });
 const bigParams = join(scratch, 'big.json');
 writeFileSync(bigParams, JSON.stringify({ big: 'x'.repeat(4 * 1024 * 1024) }));
 
@@ -20,6 +28,7 @@ const cases: {
   code: number;
   status: string;
   error?: RegExp;
+  skip?: string | false;
 }[] = [
   {
     name: 'a module that never reads stdin, sent 4 MiB of params',
@@ -57,6 +66,21 @@ const cases: {
     error: /permission denied; make it executable with chmod \+x/,
   },
   {
+    name: 'a compiled program for this machine that prints nothing',
+    module: native,
+    code: 1,
+    status: 'invalid_output',
+    error: /^module printed nothing on stdout$/,
+  },
+  {
+    name: 'a compiled program for another machine',
+    module: foreign,
+    code: 3,
+    status: 'error',
+    error: /true-foreign is a program for (aarch64|x86_64), not (x86_64|aarch64); build it for/,
+    skip: hasElfEmulator() && 'an emulator for other machines is registered with binfmt_misc',
+  },
+  {
     name: 'a module whose interpreter does not exist',
     module: fixture('missing_interpreter.sh'),
     code: 3,
@@ -88,17 +112,22 @@ const cases: {
 ];
 
 for (const testCase of cases) {
-  t.test(`${testCase.name}: status ${testCase.status}, exit ${testCase.code}`, async (t) => {
-    const run = await runFtl2(['exec', testCase.module, '--json', ...(testCase.args ?? [])]);
-    t.equal(run.code, testCase.code);
-    const result = resultOf(checkStream(t, run.stdout));
-    t.equal(result.status, testCase.status);
-    if (testCase.error !== undefined) {
-      t.match(result.error, testCase.error);
-      t.notMatch(result.error, /\n/, 'the error is one line');
-    }
-    t.equal(run.stderr, '', 'nothing but records: no stack trace on stderr');
-  });
+  const options = { skip: testCase.skip ?? false };
+  t.test(
+    `${testCase.name}: status ${testCase.status}, exit ${testCase.code}`,
+    options,
+    async (t) => {
+      const run = await runFtl2(['exec', testCase.module, '--json', ...(testCase.args ?? [])]);
+      t.equal(run.code, testCase.code);
+      const result = resultOf(checkStream(t, run.stdout));
+      t.equal(result.status, testCase.status);
+      if (testCase.error !== undefined) {
+        t.match(result.error, testCase.error);
+        t.notMatch(result.error, /\n/, 'the error is one line');
+      }
+      t.equal(run.stderr, '', 'nothing but records: no stack trace on stderr');
+    },
+  );
 }
 
 t.test('when the module is killed by a signal, the events before it are all there', async (t) => {
