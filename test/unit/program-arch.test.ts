@@ -2,7 +2,7 @@
 import t from 'tap';
 import { findForeignMachine } from '../../lib/program-arch.js';
 
-/** The first 20 bytes of an ELF header: class, byte order, and e_machine at offset 18. */
+/** A 64-bit ELF header with its byte order, and e_machine at offset 18. */
 function elfHeader(machine: number, bigEndian = false): Buffer {
   const header = Buffer.alloc(64);
   header.write('\x7fELF', 0, 'latin1');
