@@ -2,7 +2,7 @@
 // part of the work (staging copy's src, shell's flag), or the one-line reason it is refused.
 import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type ActionRule, getActionRule } from './action-plugins.js';
+import { type ActionRule, findActionPlugin, getActionRule } from './action-plugins.js';
 import { parseBoolean } from './ansible-config.js';
 import { isReadableFile } from './files.js';
 import type { ModuleShape } from './inspect.js';
@@ -18,27 +18,47 @@ export interface ActionContext {
 
 /**
  * The params module `fqcn` runs with once the controller's part of its action plugin is done,
- * or why it is refused; `shape` tells an ansible.builtin file with no module code.
+ * or why it is refused; `module` tells a file with no module code.
  */
 export function prepareActionParams(
   fqcn: string | null,
-  shape: ModuleShape,
+  module: ModuleRead,
   params: Params,
   context: ActionContext,
 ): { params: Params } | { error: string } {
   const rule = getActionRule(fqcn);
   const prepared = rule === undefined ? { params } : applyActionRule(rule, params, context);
-  if ('error' in prepared || !isActionOnly(fqcn, shape)) return prepared;
+  if ('error' in prepared || !isActionOnly(fqcn, module)) return prepared;
 
   return { error: `cannot run ${fqcn} on its own: ${ACTION_ONLY}` };
 }
 
 const ACTION_ONLY = 'it has no module code, only an action plugin that Ansible runs itself';
 
-/** Whether `fqcn` is an ansible.builtin file that only documents an action plugin. */
-export function isActionOnly(fqcn: string | null, shape: ModuleShape): boolean {
-  return fqcn?.startsWith('ansible.builtin.') === true && shape.style !== 'ansible';
+/** A module file as read: where it is, its bytes, and what kind of module they make. */
+export interface ModuleRead {
+  path: string;
+  bytes: Buffer;
+  shape: ModuleShape;
 }
+
+/**
+ * Whether `fqcn` only documents an action plugin: an ansible.builtin file that is no Ansible
+ * module, or a collection's Python file that imports nothing and defines nothing, beside an
+ * action plugin of its name (hundreds of cisco.dnac modules are such files).
+ */
+export function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
+  if (fqcn === null) return false;
+  if (fqcn.startsWith('ansible.builtin.')) return module.shape.style !== 'ansible';
+
+  const { shape, bytes, path } = module;
+  if (shape.style !== 'old' || !shape.isPython) return false;
+
+  return !CODE_LINE.test(bytes.toString('utf8')) && findActionPlugin(path) !== undefined;
+}
+
+// Any line of Python code but the documentation strings and `from __future__` imports.
+const CODE_LINE = /^\s*(?:import\s|from\s+(?!__future__\b)\S+\s+import\s|def\s|class\s|if\s)/m;
 
 /** What ftl2 does about an action-only module, in words, for `ftl2 resolve`. */
 export const ACTION_ONLY_NOTE = `refused: ${ACTION_ONLY}`;

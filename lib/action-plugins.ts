@@ -83,16 +83,22 @@ export function describeActionRule(rule: ActionRule): string {
 export function getActionPluginWarning(path: string, fqcn: string | null): string | undefined {
   if (fqcn === null || getActionRule(fqcn) !== undefined) return undefined;
 
+  const plugin = findActionPlugin(path);
+  if (plugin === undefined) return undefined;
+
+  const how = 'ftl2 runs the module alone, which may behave differently';
+  return `Ansible runs ${fqcn} through the action plugin ${plugin} first; ${how}`;
+}
+
+/** The action plugin of the same name in the collection of module file `path`, if any. */
+export function findActionPlugin(path: string): string | undefined {
   const parts = path.split(sep);
   const index = parts.lastIndexOf('ansible_collections');
   if (index === -1 || parts[index + 3] !== 'plugins') return undefined;
 
   const name = basename(path).replace(/\.[^.]*$/, '');
   const plugin = join(parts.slice(0, index + 3).join(sep), 'plugins', 'action', `${name}.py`);
-  if (!existsSync(plugin)) return undefined;
-
-  const how = 'ftl2 runs the module alone, which may behave differently';
-  return `Ansible runs ${fqcn} through the action plugin ${plugin} first; ${how}`;
+  return existsSync(plugin) ? plugin : undefined;
 }
 
 function refuse(reason: string): ActionRule {

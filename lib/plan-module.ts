@@ -44,7 +44,8 @@ export function planModuleLaunch(
   const { bytes, shape } = read;
   const cwd = options.cwd ?? process.cwd();
   const fqcn = module.fqcn ?? module.ref;
-  const prepared = prepareActionParams(module.fqcn, shape, params, { fqcn, cwd, privateDir });
+  const file = { path, bytes, shape };
+  const prepared = prepareActionParams(module.fqcn, file, params, { fqcn, cwd, privateDir });
   if ('error' in prepared) return prepared;
 
   const python = runFile.python ?? chooseModulePython(shape, options.python, env);

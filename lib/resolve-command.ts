@@ -98,7 +98,8 @@ function describeStart(
   }
 
   const { shape } = read;
-  const refusal = action === null && isActionOnly(module.fqcn, shape) ? ACTION_ONLY_NOTE : null;
+  const isRefused = action === null && isActionOnly(module.fqcn, { ...read, path: file });
+  const refusal = isRefused ? ACTION_ONLY_NOTE : null;
   const interpreter = chooseModulePython(shape, python, env)?.command ?? null;
   const pythonName = shape.style === 'ansible' ? (getPythonModuleName(file)?.name ?? null) : null;
   const how = describeHow(shape, pythonName);
