@@ -20,13 +20,18 @@ export function readCacheFile<T extends object>(file: string): Partial<T> {
   }
 }
 
-// Written to a temporary name, then renamed, so a reader never sees half a file.
 /** Stores `value` as JSON in `file`; a failure only costs the work on the next run. */
 export function writeCacheFile(file: string, value: unknown): void {
+  writeCacheBytes(file, JSON.stringify(value));
+}
+
+// Written to a temporary name, then renamed, so a reader never sees half a file.
+/** Stores `data` in `file`; a failure only costs the work on the next run. */
+export function writeCacheBytes(file: string, data: string | Uint8Array): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
+    writeFileSync(temporary, data);
     renameSync(temporary, file);
   } catch {
     // An unwritable cache folder is not an error.

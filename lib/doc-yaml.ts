@@ -5,6 +5,7 @@
 // on first use only; what it rejects is given to PyYAML in the chosen Python.
 import type { ScalarTag, Tags } from 'yaml';
 import { parseYamlWithPython } from './python-yaml.js';
+import { loadYaml } from './yaml.js';
 
 const TAG = 'tag:yaml.org,2002:';
 
@@ -19,7 +20,7 @@ const FLOAT = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE
  * rejects it; throws with the yaml package's first line when neither can read it.
  */
 export async function parseDocYaml(text: string, python: string | undefined): Promise<unknown> {
-  const { parse } = await import('yaml');
+  const { parse } = loadYaml();
   try {
     return parse(text, { version: '1.1', uniqueKeys: false, customTags: adjustTags });
   } catch (error) {

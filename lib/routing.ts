@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCacheDir, getFileStamp, hashText, writeCacheFile } from './cache.js';
+import { loadYaml } from './yaml.js';
 
 export interface RemovalNote {
   warningText: string;
@@ -70,7 +71,7 @@ async function parseRuntimeFile(
   const text = readFileSync(runtimeFile, 'utf8');
   if (!text.includes('plugin_routing')) return {};
 
-  const { parse } = await import('yaml');
+  const { parse } = loadYaml();
   let document: unknown;
   try {
     document = parse(text, { uniqueKeys: false });
