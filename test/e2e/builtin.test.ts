@@ -265,9 +265,10 @@ t.test(
   'the params Ansible echoes in invocation are shown only with -vvv',
   needsAnsible,
   async (t) => {
-    // command feeds `stdin` to the program and, but for invocation, never returns it.
+    // command feeds `stdin` to the program and, but for invocation, never returns it. The
+    // program reads it all: one that exits first makes command fail with a broken pipe.
     const args = ['exec', 'ansible.builtin.command', '--json'];
-    args.push('--param', 'argv=["true"]', '--param', 'stdin=hunter2');
+    args.push('--param', 'argv=["sh", "-c", "cat >/dev/null"]', '--param', 'stdin=hunter2');
     const quiet = await ftl2(args);
     t.equal(quiet.code, 0);
     t.notMatch(quiet.stdout, 'hunter2', 'the value is nowhere in the records');
