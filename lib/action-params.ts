@@ -44,7 +44,7 @@ export interface ModuleRead {
 
 /**
  * Whether `fqcn` only documents an action plugin: an ansible.builtin file that is no Ansible
- * module, or a collection's Python file that imports nothing and defines nothing, beside an
+ * module, or a collection's Python file with no statement but its documentation, beside an
  * action plugin of its name (hundreds of cisco.dnac modules are such files).
  */
 export function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
@@ -57,8 +57,11 @@ export function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
   return !CODE_LINE.test(bytes.toString('utf8')) && findActionPlugin(path) !== undefined;
 }
 
-// Any line of Python code but the documentation strings and `from __future__` imports.
-const CODE_LINE = /^\s*(?:import\s|from\s+(?!__future__\b)\S+\s+import\s|def\s|class\s|if\s)/m;
+// A top-level statement that does something: an import (but of __future__), a definition, an
+// `if` (as in `if __name__`). Every module has one at the start of a line, while the lines of
+// the documentation strings that begin with such words are indented.
+const CODE_LINE =
+  /^(?:import\s|from\s+(?!__future__\b)\S+\s+import\s|(?:async\s+)?def\s|class\s|if\s)/m;
 
 /** What ftl2 does about an action-only module, in words, for `ftl2 resolve`. */
 export const ACTION_ONLY_NOTE = `refused: ${ACTION_ONLY}`;

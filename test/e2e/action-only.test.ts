@@ -21,6 +21,10 @@ module: device_info
 short_description: Reads devices from the controller's API
 description:
   - import this and that, from the API; if it fails, say so.
+  - Lines that begin with Python's words are still documentation:
+    if the API is down,
+    import nothing and define nothing,
+    class of its own.
 """
 
 EXAMPLES = r"""
