@@ -33,7 +33,8 @@ export function prepareActionParams(
   return { error: `cannot run ${fqcn} on its own: ${ACTION_ONLY}` };
 }
 
-const ACTION_ONLY = 'it has no module code, only an action plugin that Ansible runs itself';
+const ACTION_ONLY =
+  'it has no module code, only an action plugin that Ansible runs itself; run it in an Ansible play';
 
 /** A module file as read: where it is, its bytes, and what kind of module they make. */
 export interface ModuleRead {

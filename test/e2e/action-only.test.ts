@@ -70,7 +70,7 @@ t.test('a module file that is only documentation beside an action plugin is refu
     status: 'error',
     error:
       'cannot run acme.net.device_info on its own: it has no module code, only an action ' +
-      'plugin that Ansible runs itself',
+      'plugin that Ansible runs itself; run it in an Ansible play',
   });
 
   const human = await ftl2(['exec', 'acme.net.device_info']);
