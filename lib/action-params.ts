@@ -34,7 +34,8 @@ export function prepareActionParams(
 }
 
 const ACTION_ONLY =
-  'it has no module code, only an action plugin that Ansible runs itself; run it in an Ansible play';
+  'it has no module code, only an action plugin that Ansible runs itself; ' +
+  'run it in an Ansible play';
 
 /** A module file as read: where it is, its bytes, and what kind of module they make. */
 export interface ModuleRead {
