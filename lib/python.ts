@@ -1,9 +1,11 @@
 // Choosing the Python interpreter and learning what it can import (DESIGN.md §1). A probe
 // costs a Python start, so what it learns is cached on disk, keyed by the interpreter file's
-// identity and PYTHONPATH: replacing or upgrading the interpreter makes the entry stale.
+// identity and PYTHONPATH: replacing or upgrading the interpreter makes the entry stale, and
+// so does choosing another version behind a version manager's shim (python-shims.ts).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { getCacheDir, getFileStamp, nonEmpty, readCacheFile, writeCacheFile } from './cache.js';
+import { getShimSelection } from './python-shims.js';
 import { findExecutable } from './which.js';
 
 /** What a probe of one interpreter found. */
@@ -107,8 +109,10 @@ type Cache = Record<string, CacheEntry>;
 
 /** What `command` can import, from the cache when still fresh, else from a probe. */
 export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
-  const stamp = getFileStamp(command);
-  if (stamp === undefined) return undefined;
+  const fileStamp = getFileStamp(command);
+  if (fileStamp === undefined) return undefined;
+
+  const stamp = `${fileStamp}\0${getShimSelection(command, env, process.cwd())}`;
 
   const cacheFile = join(getCacheDir(env), 'python.json');
   const key = `${command}\0${env.PYTHONPATH ?? ''}`;

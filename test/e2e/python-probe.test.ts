@@ -55,3 +55,41 @@ t.test('a changed interpreter file is probed again', { skip: NO_ANSIBLE }, async
   await ping(t);
   t.equal(countStarts() - before, 2, 'the probe ran again, then the module');
 });
+
+t.test(
+  'another version chosen behind a version manager shim is probed again',
+  { skip: NO_ANSIBLE },
+  async (t) => {
+    // As pyenv lays it out: ROOT/shims/python3, and the global choice in ROOT/version.
+    const shimLog = `${sandbox.dir}/shim-starts.log`;
+    const shim = sandbox.write(
+      'pyenv/shims/python3',
+      `#!/bin/sh\necho start >> '${shimLog}'\nexec ${SYSTEM_PYTHON} "$@"\n`,
+      0o755,
+    );
+    const project = `${sandbox.dir}/project/deep`;
+    const starts = () => readFileSync(shimLog, 'utf8').trimEnd().split('\n').length;
+    const pingWith = async (env: Record<string, string> = {}) => {
+      const args = ['exec', 'ansible.builtin.ping', '--python', shim, '--json'];
+      const run = await runFtl2(args, { cwd: project, env: { ...sandbox.env, ...env } });
+      t.equal(run.code, 0, run.stderr);
+    };
+
+    sandbox.write('project/deep/.keep', '');
+    await pingWith();
+    await pingWith();
+    t.equal(starts(), 3, 'one probe, then the module twice');
+
+    await pingWith({ PYENV_VERSION: '3.12.1' });
+    t.equal(starts(), 5, 'PYENV_VERSION: probed again');
+
+    sandbox.write('project/.python-version', '3.11.7\n');
+    await pingWith({ PYENV_VERSION: '3.12.1' });
+    await pingWith({ PYENV_VERSION: '3.12.1' });
+    t.equal(starts(), 8, 'a .python-version above the folder: probed again, once');
+
+    sandbox.write('pyenv/version', 'system\n');
+    await pingWith({ PYENV_VERSION: '3.12.1' });
+    t.equal(starts(), 10, 'the global version file: probed again');
+  },
+);
