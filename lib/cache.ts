@@ -1,5 +1,5 @@
-// ftl2's on-disk cache: small JSON files under $XDG_CACHE_HOME/ftl2 (else ~/.cache/ftl2).
-// Everything in it only saves time, so reading or writing it never fails a run.
+// ftl2's on-disk cache: small files under $XDG_CACHE_HOME/ftl2 (else ~/.cache/ftl2), JSON but for
+// the code cache. Everything in it only saves time, so reading or writing it never fails a run.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
