@@ -108,7 +108,7 @@ interface CacheEntry {
 type Cache = Record<string, CacheEntry>;
 
 /** What `command` can import, from the cache when still fresh, else from a probe. */
-export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
+function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
   const fileStamp = getFileStamp(command);
   if (fileStamp === undefined) return undefined;
 
@@ -130,7 +130,7 @@ export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo
   const info = runProbe(command, env);
   if (info === undefined) return undefined;
 
-  const entry = { stamp, executableStamp: getFileStamp(info.executable) ?? '', info };
+  const entry = { stamp, executableStamp: getExecutableStamp(info), info };
   cache[key] = entry;
   writeCacheFile(cacheFile, cache);
   probedInThisProcess.set(memoKey, entry);
@@ -142,7 +142,12 @@ export function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo
 const probedInThisProcess = new Map<string, CacheEntry>();
 
 function isFresh(entry: CacheEntry, stamp: string): boolean {
-  return entry.stamp === stamp && entry.executableStamp === getFileStamp(entry.info.executable);
+  return entry.stamp === stamp && entry.executableStamp === getExecutableStamp(entry.info);
+}
+
+// '' when sys.executable is empty or gone, on both sides, so such an entry can still be fresh.
+function getExecutableStamp(info: PythonInfo): string {
+  return getFileStamp(info.executable) ?? '';
 }
 
 function runProbe(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
