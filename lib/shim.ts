@@ -14,9 +14,9 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { getCacheDir, hashText } from './cache.js';
 import { isFile, listFolderNames } from './files.js';
+import { isIdentifier } from './names.js';
 import type { PrivateDir } from './private-dir.js';
 
-const NAME = /^[A-Za-z]\w*$/;
 const COMPLETE = '.complete';
 
 /** A link in the folder: its path inside the folder and what it points to. */
@@ -110,6 +110,7 @@ function groupNamespaces(roots: string[]): Map<string, string[]> {
   return namespaces;
 }
 
+// The names the resolver accepts (a leading `_` included), but not `__pycache__` and the like.
 function listNames(folder: string): string[] {
-  return listFolderNames(folder).filter((name) => NAME.test(name));
+  return listFolderNames(folder).filter((name) => isIdentifier(name) && !name.startsWith('__'));
 }

@@ -26,6 +26,7 @@ collection('one', 'alone/coll');
 collection('two', 'shared/first');
 collection('two', 'shared/second');
 collection('two', '__pycache__/x');
+collection('two', '_private/coll');
 mkdirSync(join(root, 'core'));
 
 const roots = [join(root, 'one'), join(root, 'two')];
@@ -49,6 +50,11 @@ t.test('the shim links ansible and the first copy of each collection', async (t)
     join(root, 'two/ansible_collections/shared/second'),
   );
   t.notOk(existsSync(join(collections, '__pycache__')));
+  t.equal(
+    readlinkSync(join(collections, '_private')),
+    join(root, 'two/ansible_collections/_private'),
+    'a namespace with a leading _ is a name the resolver accepts',
+  );
 
   privateDir.remove();
   t.equal(readFileSync(join(root, 'one/ansible_collections/shared/first/marker'), 'utf8'), 'one');
