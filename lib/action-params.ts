@@ -2,7 +2,12 @@
 // part of the work (staging copy's src, shell's flag), or the one-line reason it is refused.
 import { copyFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type ActionRule, findActionPlugin, getActionRule } from './action-plugins.js';
+import {
+  ACTION_ONLY_REASON,
+  type ActionRule,
+  findActionPlugin,
+  getActionRule,
+} from './action-plugins.js';
 import { parseBoolean } from './ansible-config.js';
 import { isReadableFile } from './files.js';
 import type { ModuleShape } from './inspect.js';
@@ -18,7 +23,7 @@ export interface ActionContext {
 
 /**
  * The params module `fqcn` runs with once the controller's part of its action plugin is done,
- * or why it is refused; `module` tells a file with no module code.
+ * or why it is refused; `module` is the file that runs.
  */
 export function prepareActionParams(
   fqcn: string | null,
@@ -26,16 +31,23 @@ export function prepareActionParams(
   params: Params,
   context: ActionContext,
 ): { params: Params } | { error: string } {
-  const rule = getActionRule(fqcn);
-  const prepared = rule === undefined ? { params } : applyActionRule(rule, params, context);
-  if ('error' in prepared || !isActionOnly(fqcn, module)) return prepared;
-
-  return { error: `cannot run ${fqcn} on its own: ${ACTION_ONLY}` };
+  const rule = getModuleAction(fqcn, module);
+  return rule === undefined ? { params } : applyActionRule(rule, params, context);
 }
 
-const ACTION_ONLY =
-  'it has no module code, only an action plugin that Ansible runs itself; ' +
-  'run it in an Ansible play';
+/**
+ * How ftl2 treats module `fqcn` because of its action plugin: its rule, else `action_only`
+ * when `module` (the file, once read) has no code of its own; undefined: run it as it is.
+ */
+export function getModuleAction(
+  fqcn: string | null,
+  module: ModuleRead | undefined,
+): ActionRule | undefined {
+  const rule = getActionRule(fqcn);
+  if (rule !== undefined || module === undefined || !isActionOnly(fqcn, module)) return rule;
+
+  return { kind: 'action_only' };
+}
 
 /** A module file as read: where it is, its bytes, and what kind of module they make. */
 export interface ModuleRead {
@@ -49,7 +61,7 @@ export interface ModuleRead {
  * module, or a collection's Python file with no statement but its documentation, beside an
  * action plugin of its name (hundreds of cisco.dnac modules are such files).
  */
-export function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
+function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
   if (fqcn === null) return false;
   if (fqcn.startsWith('ansible.builtin.')) return module.shape.style !== 'ansible';
 
@@ -64,9 +76,6 @@ export function isActionOnly(fqcn: string | null, module: ModuleRead): boolean {
 // the documentation strings that begin with such words are indented.
 const CODE_LINE =
   /^(?:import\s|from\s+(?!__future__\b)\S+\s+import\s|(?:async\s+)?def\s|class\s|if\s)/m;
-
-/** What ftl2 does about an action-only module, in words, for `ftl2 resolve`. */
-export const ACTION_ONLY_NOTE = `refused: ${ACTION_ONLY}`;
 
 /** The params to run with once the controller's part is done, or why the module is refused. */
 export function applyActionRule(
@@ -86,6 +95,8 @@ export function applyActionRule(
       return stageCopySource(params, context);
     case 'refuse':
       return { error: `cannot run ${fqcn} on its own: its action plugin ${rule.reason}` };
+    case 'action_only':
+      return { error: `cannot run ${fqcn} on its own: ${ACTION_ONLY_REASON}` };
     case 'needs_remote_src':
       if (parseBoolean(params.remote_src ?? rule.isRemoteByDefault)) return { params };
 

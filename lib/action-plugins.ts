@@ -12,8 +12,15 @@ export type ActionRule =
   /** Runs ansible.builtin.command with `_uses_shell: true`, as Ansible's shell action does. */
   | { kind: 'shell' }
   | { kind: 'refuse'; reason: string }
+  /** The file has no module code: the action plugin is all there is (action-params.ts). */
+  | { kind: 'action_only' }
   /** Refused unless `remote_src` is true, which leaves the controller out. */
   | { kind: 'needs_remote_src'; reason: string; isRemoteByDefault: boolean };
+
+/** Why a module with no code of its own cannot run alone. */
+export const ACTION_ONLY_REASON =
+  'it has no module code, only an action plugin that Ansible runs itself; ' +
+  'run it in an Ansible play';
 
 const TASK_ACTION = 'only works inside an Ansible play; there is no module code to run';
 
@@ -72,6 +79,8 @@ export function describeActionRule(rule: ActionRule): string {
       return 'runs ansible.builtin.command with _uses_shell: true, as Ansible does';
     case 'refuse':
       return `refused: its action plugin ${rule.reason}`;
+    case 'action_only':
+      return `refused: ${ACTION_ONLY_REASON}`;
     case 'needs_remote_src': {
       const when = rule.isRemoteByDefault ? 'with remote_src=false' : 'unless remote_src=true';
       return `refused ${when}: its action plugin ${rule.reason}`;

@@ -1,7 +1,7 @@
 // `ftl2 resolve REF`: what `exec` would run for REF and how it would start it, the redirect
 // chain, and every place searched, as text or as one JSON object. Exit 0 found, 3 not.
-import { ACTION_ONLY_NOTE, isActionOnly } from './action-params.js';
-import { describeActionRule, getActionRule } from './action-plugins.js';
+import { getModuleAction } from './action-params.js';
+import { describeActionRule } from './action-plugins.js';
 import type { CliIo } from './exec-command.js';
 import type { ModuleShape, ModuleStyle } from './inspect.js';
 import { ModuleSearch } from './module-search.js';
@@ -88,22 +88,20 @@ function describeStart(
   python: string | undefined,
   env: NodeJS.ProcessEnv,
 ): StartReport {
-  const rule = getActionRule(module.fqcn);
-  const action = rule === undefined ? null : describeActionRule(rule);
   const runFile = findRunFile(module, python, env);
   const file = 'path' in runFile ? runFile.path : module.path;
   const read = 'error' in runFile ? runFile : readModule(file);
+  const rule = getModuleAction(module.fqcn, 'error' in read ? undefined : { ...read, path: file });
+  const action = rule === undefined ? null : describeActionRule(rule);
   if ('error' in read) {
     return { file, style: null, how: read.error, interpreter: null, pythonName: null, action };
   }
 
   const { shape } = read;
-  const isRefused = action === null && isActionOnly(module.fqcn, { ...read, path: file });
-  const refusal = isRefused ? ACTION_ONLY_NOTE : null;
   const interpreter = chooseModulePython(shape, python, env)?.command ?? null;
   const pythonName = shape.style === 'ansible' ? (getPythonModuleName(file)?.name ?? null) : null;
   const how = describeHow(shape, pythonName);
-  return { file, style: shape.style, how, interpreter, pythonName, action: action ?? refusal };
+  return { file, style: shape.style, how, interpreter, pythonName, action };
 }
 
 function describeHow(shape: ModuleShape, pythonName: string | null): string {
