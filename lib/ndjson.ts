@@ -35,12 +35,12 @@ export class NdjsonWriter implements RunObserver {
     );
   }
 
-  onEvent(event: ModuleEvent, line: string): void {
+  onEvent(event: ModuleEvent, line?: string): void {
     const seq = this.#seq++;
     const time = this.#now();
-    if (
-      !(Object.hasOwn(event, 'type') || Object.hasOwn(event, 'seq') || Object.hasOwn(event, 'time'))
-    ) {
+    const hasEnvelopeField =
+      Object.hasOwn(event, 'type') || Object.hasOwn(event, 'seq') || Object.hasOwn(event, 'time');
+    if (line !== undefined && !hasEnvelopeField) {
       // The line parsed as this very object, so its text can follow the envelope as it is.
       const text = line.trim();
       this.#push(`{"type":"event","seq":${seq},"time":"${time}",${text.slice(1)}`);
@@ -54,7 +54,7 @@ export class NdjsonWriter implements RunObserver {
       this.#push(JSON.stringify(record));
     } catch {
       // Nested too deeply for JSON.stringify: the line is kept as text, so nothing is lost.
-      this.#push(JSON.stringify({ type: 'stderr', seq, time, line }));
+      this.#push(JSON.stringify({ type: 'stderr', seq, time, line: line ?? '' }));
     }
   }
 

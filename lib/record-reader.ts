@@ -21,7 +21,7 @@ export class RecordError extends Error {
 }
 
 /** Takes one record; a promise makes the reader wait before the next. */
-export type RecordHandler = (record: NdjsonRecord, line: string, lineNumber: number) => unknown;
+export type RecordHandler = (record: NdjsonRecord, lineNumber: number) => unknown;
 
 export interface ReadSummary {
   /** How many lines were read, blank ones included. */
@@ -56,7 +56,7 @@ export async function readRecords(
       const record = parseRecordLine(text);
       if (record === undefined) throw new RecordError(lineNumber, await explainBadLine(text));
 
-      const pending = onRecord(record, text, lineNumber);
+      const pending = onRecord(record, lineNumber);
       if (pending instanceof Promise) await pending;
     }
   };

@@ -86,7 +86,7 @@ async function replayInput(input: Input, replay: RunReplay, io: RenderIo): Promi
   try {
     reading.summary = await readRecords(
       addAbortSignal(stopReading.signal, input.stream),
-      (record, line, lineNumber) => replay.take(record, line, lineNumber),
+      (record, lineNumber) => replay.take(record, lineNumber),
       () => replay.waitForRoom(),
     );
   } catch (error) {

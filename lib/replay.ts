@@ -44,7 +44,7 @@ export class RunReplay {
   }
 
   /** Shows one record; throws a RecordError for a record out of a run's order. */
-  take(record: NdjsonRecord, line: string, lineNumber: number): Promise<void> | undefined {
+  take(record: NdjsonRecord, lineNumber: number): Promise<void> | undefined {
     if (this.#exitCode !== undefined) {
       throw new RecordError(lineNumber, AFTER_RESULT);
     }
@@ -59,7 +59,8 @@ export class RunReplay {
 
     switch (record.type) {
       case 'event':
-        renderer.onEvent?.(toModuleEvent(record), line);
+        // The line is the record's, not the module's: it is not passed on as the event's text.
+        renderer.onEvent?.(toModuleEvent(record));
         return undefined;
       case 'stderr':
         this.#stderrTail.push(record.line);

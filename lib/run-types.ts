@@ -66,8 +66,8 @@ export interface StartInfo {
 /** What a renderer hears during a run, beyond the public callback. */
 export interface RunObserver {
   onStart?(start: StartInfo): void;
-  /** `line` is the text the event was parsed from. */
-  onEvent?(event: ModuleEvent, line: string): void;
+  /** `line` is the text the event was parsed from, when there is one (render has records). */
+  onEvent?(event: ModuleEvent, line?: string): void;
   onStderr?(line: string, truncated: boolean): void;
   /** Asked after each chunk of output; a promise makes the module wait until it settles. */
   waitForRoom?(): Promise<void> | undefined;

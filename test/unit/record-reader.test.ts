@@ -56,7 +56,7 @@ function toStream(text: string, chunkSize: number): Readable {
 
 async function collect(text: string, chunkSize = 7): Promise<[unknown, number][]> {
   const seen: [unknown, number][] = [];
-  await readRecords(toStream(text, chunkSize), (record, _line, lineNumber) => {
+  await readRecords(toStream(text, chunkSize), (record, lineNumber) => {
     seen.push([record, lineNumber]);
   });
   return seen;
