@@ -1,4 +1,5 @@
 // Colors for the human view, as ANSI SGR codes; with colors off, every style is the identity.
+import type { LogLevel } from './protocol.js';
 
 export interface Style {
   red(text: string): string;
@@ -27,6 +28,18 @@ export function createStyle(isEnabled: boolean): Style {
 
 function paint(open: number, close: number): (text: string) => string {
   return (text) => (text === '' ? text : `\u001B[${open}m${text}\u001B[${close}m`);
+}
+
+const LEVEL_COLORS: Record<LogLevel, keyof Style> = {
+  debug: 'dim',
+  info: 'blue',
+  warning: 'yellow',
+  error: 'red',
+};
+
+/** The style of a log level in both views: debug dim, info blue, warnings yellow, errors red. */
+export function getLevelPaint(style: Style, level: LogLevel): (text: string) => string {
+  return style[LEVEL_COLORS[level]];
 }
 
 const identity = (text: string): string => text;

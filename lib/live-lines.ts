@@ -1,6 +1,6 @@
 // The lines of the live view: a line per task (symbol, title, bar, percent, amount, elapsed
 // time) fitted to the terminal so that it never wraps, and the log lines printed above.
-import type { Style } from './color.js';
+import { getLevelPaint, type Style } from './color.js';
 import { formatAmount, formatDuration, toDisplayText } from './format.js';
 import type { TaskState } from './progress-state.js';
 import type { LogLevel } from './protocol.js';
@@ -45,7 +45,7 @@ export function formatLastLine(task: TaskState, layout: ScreenLayout): string {
 
 /** A log line: a symbol for the level, then the text; warnings and errors in color. */
 export function formatLogLine(level: LogLevel, text: string, style: Style): string {
-  const paint = LOG_STYLES[level](style);
+  const paint = getLevelPaint(style, level);
   return `${paint(LOG_SYMBOLS[level])} ${level === 'info' ? text : paint(text)}`;
 }
 
@@ -54,13 +54,6 @@ const LOG_SYMBOLS: Record<LogLevel, string> = {
   info: 'ℹ',
   warning: '⚠',
   error: '✖',
-};
-
-const LOG_STYLES: Record<LogLevel, (style: Style) => (text: string) => string> = {
-  debug: (style) => style.dim,
-  info: (style) => style.blue,
-  warning: (style) => style.yellow,
-  error: (style) => style.red,
 };
 
 interface TaskLineLayout {

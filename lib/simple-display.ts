@@ -1,6 +1,6 @@
 // The display for logs and pipes: no animation, a line each time a task crosses a 10% step,
 // and `[LEVEL] message` for logs. Nothing here moves the cursor.
-import type { Style } from './color.js';
+import { getLevelPaint, type Style } from './color.js';
 import {
   type DisplayOptions,
   type DisplaySettings,
@@ -21,7 +21,7 @@ import {
   shouldShowLog,
   toDisplayText,
 } from './format.js';
-import type { LogLevel, ModuleEvent } from './protocol.js';
+import type { ModuleEvent } from './protocol.js';
 
 /** Writes events as plain lines, one per 10% step of each task. */
 export class SimpleEventDisplay {
@@ -67,7 +67,7 @@ export class SimpleEventDisplay {
     if (!shouldShowLog(log.level, this.#settings.isVerbose)) return;
 
     const { style } = this.#settings;
-    const tag = LEVEL_STYLES[log.level](style)(`[${log.level.toUpperCase()}]`);
+    const tag = getLevelPaint(style, log.level)(`[${log.level.toUpperCase()}]`);
     const label = formatLabel(getTaskKey(callerId, log.taskId), style);
     const message = toDisplayText(log.message);
     this.#write([tag, label, message].filter((part) => part !== '').join(' '));
@@ -87,13 +87,6 @@ export class SimpleEventDisplay {
     this.#settings.stream.write(`${line}\n`);
   }
 }
-
-const LEVEL_STYLES: Record<LogLevel, (style: Style) => (text: string) => string> = {
-  debug: (style) => style.dim,
-  info: (style) => style.blue,
-  warning: (style) => style.yellow,
-  error: (style) => style.red,
-};
 
 function formatLabel(key: string, style: Style): string {
   return key === '' ? '' : style.cyan(`[${toDisplayText(key)}]`);
