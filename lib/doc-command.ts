@@ -7,9 +7,8 @@ import type { DocObject } from './doc-fragments.js';
 import { renderModuleDoc } from './doc-render.js';
 import type { CliIo } from './exec-command.js';
 import { readModuleDoc } from './module-doc.js';
-import { ModuleSearch } from './module-search.js';
 import { resolveRef } from './resolve-name.js';
-import { type SearchCliOptions, toSearchOptions } from './search-options.js';
+import { createModuleSearch, type SearchCliOptions } from './search-options.js';
 import { type DisplayStream, getTerminalSize, shouldUseColor } from './terminal.js';
 
 export interface DocCommandOptions extends SearchCliOptions {
@@ -37,11 +36,7 @@ export interface DocReport {
 
 /** Prints the documentation of REF and sets the exit code: 0 found, 3 not. */
 export async function runDoc(ref: string, options: DocCommandOptions, io: CliIo): Promise<void> {
-  const search = new ModuleSearch({
-    cwd: process.cwd(),
-    env: process.env,
-    ...toSearchOptions(options),
-  });
+  const search = createModuleSearch(options);
   const outcome = await resolveRef(ref, search);
   if (!outcome.ok) {
     process.exitCode = 3;

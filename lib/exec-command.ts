@@ -4,13 +4,12 @@ import { waitForFlush } from './command-output.js';
 import { ignoreError, UsageError } from './errors.js';
 import { runModule } from './execute.js';
 import { CLOSED_PIPE_EXIT_CODE, getExitCode } from './exit-code.js';
-import { ModuleSearch } from './module-search.js';
 import { collectParams } from './params.js';
 import { createRenderer, type OutputFormat } from './renderer.js';
 import { resolveRef } from './resolve-name.js';
 import { hideInvocation } from './result.js';
 import type { ExecutionResult } from './run-types.js';
-import { type SearchCliOptions, toSearchOptions } from './search-options.js';
+import { createModuleSearch, type SearchCliOptions } from './search-options.js';
 
 export interface CliIo {
   stdout: Writable;
@@ -32,8 +31,8 @@ export interface ExecOptions extends SearchCliOptions {
 
 export async function runExec(ref: string, options: ExecOptions, io: CliIo): Promise<void> {
   const params = collectParams({ entries: options.param ?? [], file: options.params });
-  const cwd = process.cwd();
-  const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
+  const search = createModuleSearch(options);
+  const { cwd } = search;
   const renderer = await createRenderer(chooseFormat(options), io, {
     ref,
     verbose: options.verbose,

@@ -6,9 +6,9 @@ import { writeOutput } from './command-output.js';
 import { convertMarkup } from './doc-markup.js';
 import type { CliIo } from './exec-command.js';
 import { type ListedModule, listModules } from './module-list.js';
-import { ModuleSearch } from './module-search.js';
+import type { ModuleSearch } from './module-search.js';
 import { compileNamePattern } from './name-pattern.js';
-import { type SearchCliOptions, toSearchOptions } from './search-options.js';
+import { createModuleSearch, type SearchCliOptions } from './search-options.js';
 import { type DisplayStream, getTerminalSize, shouldUseColor } from './terminal.js';
 import { fitText, getTextWidth, truncateText } from './text-width.js';
 
@@ -26,11 +26,7 @@ export async function runList(
   options: ListCommandOptions,
   io: CliIo,
 ): Promise<void> {
-  const search = new ModuleSearch({
-    cwd: process.cwd(),
-    env: process.env,
-    ...toSearchOptions(options),
-  });
+  const search = createModuleSearch(options);
   const modules = listModules(search, compileNamePattern(pattern));
   const stream = io.stdout as DisplayStream;
   if (modules.length === 0) {

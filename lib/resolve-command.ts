@@ -4,12 +4,11 @@ import { getModuleAction } from './action-params.js';
 import { describeActionRule } from './action-plugins.js';
 import type { CliIo } from './exec-command.js';
 import type { ModuleShape, ModuleStyle } from './inspect.js';
-import { ModuleSearch } from './module-search.js';
 import { parseModuleName } from './names.js';
 import { chooseModulePython, findRunFile, readModule } from './plan-module.js';
 import { getPythonModuleName, isPathRef, type ResolvedModule } from './resolve.js';
 import { resolveRef } from './resolve-name.js';
-import { type SearchCliOptions, toSearchOptions } from './search-options.js';
+import { createModuleSearch, type SearchCliOptions } from './search-options.js';
 import type { SearchFolder } from './search-path.js';
 
 export interface ResolveCommandOptions extends SearchCliOptions {
@@ -59,8 +58,8 @@ export async function runResolve(
   options: ResolveCommandOptions,
   io: CliIo,
 ): Promise<void> {
-  const cwd = process.cwd();
-  const search = new ModuleSearch({ cwd, env: process.env, ...toSearchOptions(options) });
+  const search = createModuleSearch(options);
+  const { cwd } = search;
   const outcome = await resolveRef(ref, search);
   const wasSearched = !isPathRef(ref, cwd) && (outcome.ok || outcome.chain.length > 0);
   const parsed = parseModuleName(ref);

@@ -1,7 +1,7 @@
 // The command-line options that shape where module names are looked up, shared by `exec` and
 // `resolve` so both always search the same places.
 import type { Command } from 'commander';
-import type { ModuleSearchOptions } from './module-search.js';
+import { ModuleSearch } from './module-search.js';
 
 export interface SearchCliOptions {
   collectionsPath?: string[];
@@ -27,16 +27,16 @@ export function addSearchOptions(command: Command): Command {
     .option('--python <interpreter>', 'the Python that runs Python modules');
 }
 
-/** The search options of a command line, for ModuleSearch. */
-export function toSearchOptions(
-  options: SearchCliOptions,
-): Omit<ModuleSearchOptions, 'cwd' | 'env'> {
-  return {
+/** The search a command line asks for, from ftl2's working folder and environment. */
+export function createModuleSearch(options: SearchCliOptions): ModuleSearch {
+  return new ModuleSearch({
+    cwd: process.cwd(),
+    env: process.env,
     collectionsPaths: options.collectionsPath,
     modulePaths: options.modulePath,
     playbookDir: options.playbookDir,
     python: options.python,
-  };
+  });
 }
 
 /** Commander's way to gather a repeatable option's values, in order. */
