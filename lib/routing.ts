@@ -2,7 +2,7 @@
 // (ANSIBLE.md §3.4): redirects, deprecations, tombstones. YAML is loaded only when a file has
 // routing, and what a file routes is cached as JSON: the builtin file has about 10,000 lines
 // and takes the YAML parser about half a second, the cached JSON a few milliseconds.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCacheDir, getFileStamp, hashText, writeCacheFile } from './cache.js';
 import { loadYaml } from './yaml.js';
@@ -24,6 +24,8 @@ type RawEntries = Record<string, unknown>;
 /** The kinds of plugin whose routing ftl2 follows: modules, and the doc fragments of `doc`. */
 export type PluginKind = 'modules' | 'doc_fragments';
 
+const KINDS: readonly PluginKind[] = ['modules', 'doc_fragments'];
+
 /** The routing entry for module `key` in `runtimeFile`; undefined when it has none. */
 export function findModuleRouting(
   runtimeFile: string,
@@ -43,31 +45,28 @@ export async function findPluginRouting(
   const stamp = getFileStamp(runtimeFile);
   if (stamp === undefined) return undefined;
 
-  // Module routing keeps the cache name it always had; other kinds get one of their own.
-  const suffix = kind === 'modules' ? '' : `\0${kind}`;
-  const hash = hashText(`${runtimeFile}\0${stamp}${suffix}`);
+  // One file per runtime file holds what it routes for every kind, from one parse.
+  const hash = hashText(`${runtimeFile}\0${stamp}\0all kinds`);
   const cacheFile = join(getCacheDir(env), 'routing', `${hash}.json`);
-  const entries = existsSync(cacheFile)
-    ? readCachedEntries(cacheFile, key)
-    : await parseRuntimeFile(runtimeFile, kind, cacheFile);
-  return normalizeEntry(entries?.[key]);
+  const routing =
+    readCachedRouting(cacheFile, key) ?? (await parseRuntimeFile(runtimeFile, cacheFile));
+  return normalizeEntry(routing[kind]?.[key]);
 }
 
+type Routing = Partial<Record<PluginKind, RawEntries>>;
+
 // A cheap text search first: most names have no routing, and then the JSON need not be parsed.
-function readCachedEntries(cacheFile: string, key: string): RawEntries | undefined {
+// Undefined when there is no cache file, or it cannot be read: then the runtime file is read.
+function readCachedRouting(cacheFile: string, key: string): Routing | undefined {
   try {
     const text = readFileSync(cacheFile, 'utf8');
-    return text.includes(JSON.stringify(key)) ? (JSON.parse(text) as RawEntries) : undefined;
+    return text.includes(JSON.stringify(key)) ? (JSON.parse(text) as Routing) : {};
   } catch {
     return undefined;
   }
 }
 
-async function parseRuntimeFile(
-  runtimeFile: string,
-  kind: PluginKind,
-  cacheFile: string,
-): Promise<RawEntries> {
+async function parseRuntimeFile(runtimeFile: string, cacheFile: string): Promise<Routing> {
   const text = readFileSync(runtimeFile, 'utf8');
   if (!text.includes('plugin_routing')) return {};
 
@@ -80,9 +79,11 @@ async function parseRuntimeFile(
     throw new Error(`cannot read ${runtimeFile}: ${reason}; fix its YAML`);
   }
 
-  const entries = getObject(getObject(getObject(document)?.plugin_routing)?.[kind]) ?? {};
-  writeCacheFile(cacheFile, entries);
-  return entries;
+  const plugins = getObject(getObject(document)?.plugin_routing);
+  const routing: Routing = {};
+  for (const kind of KINDS) routing[kind] = getObject(plugins?.[kind]) ?? {};
+  writeCacheFile(cacheFile, routing);
+  return routing;
 }
 
 function normalizeEntry(raw: unknown): RoutingEntry | undefined {
