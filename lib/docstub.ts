@@ -2,7 +2,7 @@
 // scan for `short_description:` after the line that starts DOCUMENTATION, with its indented
 // continuation lines. The module is never imported or run, and its YAML never parsed whole;
 // only the head of the file is read, and the rest only when the head is not enough.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parseStubScalar } from './docstub-scalar.js';
 
 // short_description sits within the first 1.3 KB in 99% of Debian's modules, 6 KB in 99.9%.
@@ -16,15 +16,15 @@ type Scan = { start: number; end: number } | 'none' | 'more';
 
 /** The short description in the DOCUMENTATION of `path` (or of its sidecar), or null. */
 export function readShortDescription(path: string): string | null {
-  const found = readStub(path);
-  if (found !== null || path.endsWith('.py')) return found;
+  return readStub(findDocFile(path));
+}
 
-  for (const sidecar of getSidecarPaths(path)) {
-    const text = readStub(sidecar);
-    if (text !== null) return text;
-  }
+/** The file that documents module `path`, as for ansible-doc: a .py file itself, any other
+ * module the first of its sidecars that exists, else itself. */
+export function findDocFile(path: string): string {
+  if (path.endsWith('.py')) return path;
 
-  return null;
+  return getSidecarPaths(path).find((sidecar) => existsSync(sidecar)) ?? path;
 }
 
 /** The files that may document a module in another language, as in Ansible: X.py, X.y(a)ml. */

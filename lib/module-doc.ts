@@ -3,11 +3,11 @@
 // `X.yml` (or `X.yaml`, or `X.py`) beside a module in another language; doc fragments merged.
 // A module without an extension or sidecar is read as Python source, as `list` reads it, so a
 // Python module named `library/mymod` is documented (ansible-doc would want a sidecar).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type DocObject, isDocObject, mergeDocFragments } from './doc-fragments.js';
 import { parseDocYaml } from './doc-yaml.js';
 import { findStringAssignments } from './docstring.js';
-import { getSidecarPaths } from './docstub.js';
+import { findDocFile } from './docstub.js';
 import type { ModuleSearch } from './module-search.js';
 
 export interface ModuleDoc {
@@ -61,13 +61,6 @@ export async function readModuleDoc(path: string, search: ModuleSearch): Promise
     returns: await parseSection(raw.returns, 'RETURN', context),
     warnings: context.warnings,
   };
-}
-
-// As ansible-doc: a .py file documents itself, any other module is documented beside it.
-function findDocFile(path: string): string {
-  if (path.endsWith('.py')) return path;
-
-  return getSidecarPaths(path).find((sidecar) => existsSync(sidecar)) ?? path;
 }
 
 function readPythonDoc(file: string): RawDoc {
