@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { isFile, isFolder } from './files.js';
 import type { ModuleSearch } from './module-search.js';
-import { type ModuleName, parseModuleName } from './names.js';
+import { getResource, getRoutingKey, type ModuleName, parseModuleName } from './names.js';
 import { findPluginRouting } from './routing.js';
 
 // Redirect chains are one or two long in practice; this only stops a loop.
@@ -28,7 +28,7 @@ export async function findFragmentFile(
     const path = findFragmentPath(place.folder, place.resource);
     if (parsed.name.kind === 'short' && path !== undefined) return path;
 
-    const key = place.resource.join('.');
+    const key = getRoutingKey(parsed.name);
     const routing = await findPluginRouting(place.runtimeFile, 'doc_fragments', key, search.env);
     if (routing?.tombstone !== undefined) return undefined;
     if (routing?.redirect !== undefined) {
@@ -75,7 +75,7 @@ function findFragmentPlace(name: ModuleName, search: ModuleSearch): FragmentPlac
     return {
       folder: join(ansibleDir, 'plugins', 'doc_fragments'),
       runtimeFile: join(ansibleDir, 'config', 'ansible_builtin_runtime.yml'),
-      resource: name.kind === 'short' ? [name.name] : name.resource,
+      resource: getResource(name),
     };
   }
 

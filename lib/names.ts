@@ -57,7 +57,12 @@ function toShortName(name: string): ModuleName {
   return { kind: 'short', fqcn: `ansible.legacy.${name}`, name };
 }
 
+/** The subfolders and name a plugin is looked up by; a short name is the name alone. */
+export function getResource(name: ModuleName): string[] {
+  return name.kind === 'short' ? [name.name] : name.resource;
+}
+
 /** The key a module has in `meta/runtime.yml` routing: its subfolders and name, dotted. */
 export function getRoutingKey(name: ModuleName): string {
-  return name.kind === 'short' ? name.name : name.resource.join('.');
+  return getResource(name).join('.');
 }

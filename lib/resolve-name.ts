@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { isFolder } from './files.js';
 import { findModuleFile } from './module-file.js';
 import type { ModuleSearch } from './module-search.js';
-import { getRoutingKey, type ModuleName, parseModuleName } from './names.js';
+import { getResource, getRoutingKey, type ModuleName, parseModuleName } from './names.js';
 import { describeMissingAnsible } from './python.js';
 import { isPathRef, type ResolveOutcome, resolveModulePath } from './resolve.js';
 import { findModuleRouting, formatDeprecation, formatRemoval } from './routing.js';
@@ -152,7 +152,7 @@ async function followRouting(
 }
 
 function findFile(modules: string, name: ModuleName, where: string, walk: Walk): Step {
-  const resource = name.kind === 'short' ? [name.name] : name.resource;
+  const resource = getResource(name);
   const folder = joinInside(modules, ...resource.slice(0, -1));
   const base = resource.at(-1) as string;
   walk.searched.push(join(folder, base));
