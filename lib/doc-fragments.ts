@@ -8,6 +8,7 @@ import { findFragmentFile } from './doc-fragment-file.js';
 import { parseDocYaml } from './doc-yaml.js';
 import { findStringAssignments } from './docstring.js';
 import type { ModuleSearch } from './module-search.js';
+import { isPlainObject } from './plain-object.js';
 
 export type DocObject = Record<string, unknown>;
 
@@ -136,6 +137,4 @@ function joinLists(own: unknown[], added: unknown[]): unknown[] {
 }
 
 /** Whether `value` is a YAML mapping (not a list, not null). */
-export function isDocObject(value: unknown): value is DocObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isDocObject: (value: unknown) => value is DocObject = isPlainObject;

@@ -1,6 +1,8 @@
 // Telling events from plain stderr text, and checking event fields cheaply. This is the
 // per-line hot path: no zod here. The checks below accept exactly what the zod schemas in
 // protocol.ts accept (a test holds them together); zod explains a rejection when one matters.
+
+import { isPlainObject } from './plain-object.js';
 import type { DataEvent, LogEvent, LogLevel, ModuleEvent, ProgressEvent } from './protocol.js';
 
 const OPEN_BRACE = 123;
@@ -24,12 +26,7 @@ export function parseEventLine(line: string): ModuleEvent | undefined {
 }
 
 export function isModuleEvent(value: unknown): value is ModuleEvent {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { event?: unknown }).event === 'string'
-  );
+  return isPlainObject(value) && typeof value.event === 'string';
 }
 
 /** Whether every field ftl2 knows has the type DESIGN.md §1 gives it. */

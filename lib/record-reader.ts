@@ -3,6 +3,7 @@
 // loaded only to explain a record that fails the check, and it rejects everything the check
 // rejects (a test holds them together).
 import { LineSplitter } from './lines.js';
+import { isPlainObject } from './plain-object.js';
 import type { NdjsonRecord, ResultRecord, StartRecord, Status } from './protocol.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
@@ -102,9 +103,9 @@ export async function explainBadLine(line: string): Promise<string> {
 
 /** Whether a parsed line has the fields a record of its type must have, with their types. */
 export function isRecord(value: unknown): value is NdjsonRecord {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isPlainObject(value)) return false;
 
-  const record = value as Record<string, unknown>;
+  const record = value;
   if (!isCount(record.seq) || typeof record.time !== 'string') return false;
 
   switch (record.type) {
@@ -176,10 +177,6 @@ function isStringOrNull(value: unknown): boolean {
 
 function isStringList(value: unknown): boolean {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // zod is loaded only here, once, for the line that stops the reading.

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCacheDir, getFileStamp, hashText, writeCacheFile } from './cache.js';
+import { isPlainObject } from './plain-object.js';
 import { loadYaml } from './yaml.js';
 
 export interface RemovalNote {
@@ -134,8 +135,7 @@ function joinSentences(first: string, second: string): string {
 }
 
 function getObject(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return value as Record<string, unknown>;
+  return isPlainObject(value) ? value : undefined;
 }
 
 function getText(value: unknown): string | undefined {
