@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 
 /** The folder ftl2 caches in, for this environment. */
 export function getCacheDir(env: NodeJS.ProcessEnv): string {
-  const base = nonEmpty(env.XDG_CACHE_HOME) ?? join(nonEmpty(env.HOME) ?? homedir(), '.cache');
+  const base = nonEmpty(env.XDG_CACHE_HOME) ?? join(getHomeDir(env), '.cache');
   return join(base, 'ftl2');
 }
 
@@ -63,6 +63,11 @@ export function hashText(text: string): string {
   second =
     Math.imul(second ^ (second >>> 16), 2246822507) ^ Math.imul(first ^ (first >>> 13), 3266489909);
   return (4294967296 * (2097151 & second) + (first >>> 0)).toString(36);
+}
+
+/** The user's home folder: `HOME` when it is set and not empty, else the system's answer. */
+export function getHomeDir(env: NodeJS.ProcessEnv): string {
+  return nonEmpty(env.HOME) ?? homedir();
 }
 
 /** `value`, or undefined when it is unset or empty. */

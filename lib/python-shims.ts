@@ -1,9 +1,8 @@
 // Interpreters behind a version manager's shims (pyenv, asdf, mise): the shim file stays the
 // same while the Python it starts changes with a variable or a version file. What selects the
 // version goes into the probe's cache stamp, so switching versions makes a cached probe stale.
-import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { getFileStamp, hashText } from './cache.js';
+import { getFileStamp, getHomeDir, hashText } from './cache.js';
 
 const VERSION_VARIABLES = ['PYENV_VERSION', 'ASDF_PYTHON_VERSION', 'MISE_PYTHON_VERSION'];
 const LOCAL_FILES = ['.python-version', '.tool-versions', 'mise.toml', '.mise.toml'];
@@ -22,7 +21,7 @@ export function getShimSelection(command: string, env: NodeJS.ProcessEnv, cwd: s
   }
 
   // The global choices: pyenv's version file beside its shims, asdf's and mise's in HOME.
-  const home = env.HOME || homedir();
+  const home = getHomeDir(env);
   const globals = [
     join(dirname(dirname(command)), 'version'),
     join(home, '.tool-versions'),
