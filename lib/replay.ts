@@ -101,7 +101,7 @@ export class RunReplay {
   #finish(renderer: Renderer, record: ResultRecord): void {
     const result = toExecutionResult(this.#start as StartRecord, record, this.#stderrTail.text());
     this.#exitCode = record.exit_code ?? getExitCode(result);
-    renderer.stop?.();
+    // Both views end their live output first themselves.
     renderer.writeResult(result, this.#exitCode);
   }
 }
