@@ -90,8 +90,8 @@ export class EventProgressDisplay implements Disposable {
 
     clearInterval(this.#timer);
     this.#timer = undefined;
-    const lines = this.#takePending();
     const layout = this.#getLayout();
+    const lines = this.#takePending(layout);
     for (const task of this.#tasks.list()) lines.push(formatLastLine(task, layout));
     this.#tasks.clear();
     this.#region.close(lines);
@@ -151,12 +151,17 @@ export class EventProgressDisplay implements Disposable {
     }
   }
 
-  #takePending(): string[] {
-    const layout = this.#getLayout();
+  // The layout is measured only when a finished task is among the lines.
+  #takePending(known?: ScreenLayout): string[] {
+    let layout = known;
     const lines: string[] = [];
     for (const entry of this.#pending) {
-      if (typeof entry === 'string') lines.push(entry);
-      else if (this.#tasks.retire(entry)) lines.push(formatLastLine(entry, layout));
+      if (typeof entry === 'string') {
+        lines.push(entry);
+      } else if (this.#tasks.retire(entry)) {
+        layout ??= this.#getLayout();
+        lines.push(formatLastLine(entry, layout));
+      }
     }
 
     this.#pending = [];
@@ -164,13 +169,14 @@ export class EventProgressDisplay implements Disposable {
   }
 
   #render(): void {
-    const above = this.#takePending();
+    const layout = this.#getLayout();
+    const above = this.#takePending(layout);
     const frame = this.#settings.style.cyan(
       this.#frames[this.#frameIndex % this.#frames.length] ?? '',
     );
     this.#frameIndex += 1;
     const tasks = this.#tasks.size > 0 ? this.#tasks.list() : this.#getIdleTasks();
-    this.#region.draw(above, formatTaskLines(tasks, frame, this.#getLayout()));
+    this.#region.draw(above, formatTaskLines(tasks, frame, layout));
   }
 
   // The idle line is drawn as a task that never finishes and is never left on screen.
