@@ -27,7 +27,7 @@ export function writeOutput(stream: Writable, text: string): Promise<void> {
 }
 
 /** Resolves when `out` drains, closes or fails, whichever comes first. */
-export function waitForDrain(out: Writable): Promise<void> {
+function waitForDrain(out: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       out.off('drain', done);

@@ -37,7 +37,7 @@ export function resolveDisplayOptions(options: DisplayOptions): DisplaySettings 
  * The most tasks a display keeps track of. A module may invent a task id per event; past
  * this many, the task that first reported earliest is forgotten, so memory stays bounded.
  */
-export const MAX_TRACKED_TASKS = 1000;
+const MAX_TRACKED_TASKS = 1000;
 
 /** Forgets the earliest task of `tasks` once it holds more than MAX_TRACKED_TASKS. */
 export function limitTasks(tasks: Map<string, unknown>): void {

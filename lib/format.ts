@@ -52,10 +52,7 @@ export function mergeProgress(
 }
 
 /** The percent that `current` of `total` is, capped at 100; undefined when unknown. */
-export function getPercent(
-  current: number | undefined,
-  total: number | undefined,
-): number | undefined {
+function getPercent(current: number | undefined, total: number | undefined): number | undefined {
   if (current === undefined || total === undefined || total <= 0) return undefined;
   return clampPercent((current / total) * 100);
 }

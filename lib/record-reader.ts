@@ -8,7 +8,7 @@ import type { NdjsonRecord, ResultRecord, StartRecord, Status } from './protocol
 import { SCHEMA_VERSION } from './schema-version.js';
 
 /** The longest record line read: a result carries up to 16 MiB of module output, re-encoded. */
-export const MAX_RECORD_LENGTH = 64 * 1024 * 1024;
+const MAX_RECORD_LENGTH = 64 * 1024 * 1024;
 
 /** A line that holds no valid record, or a record out of place; `lineNumber` counts from 1. */
 export class RecordError extends Error {

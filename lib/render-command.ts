@@ -23,7 +23,7 @@ export interface RenderIo extends CliIo {
 }
 
 /** The exit code when the stream ends before its result: the run did not finish. */
-export const UNFINISHED_EXIT_CODE = 1;
+const UNFINISHED_EXIT_CODE = 1;
 
 interface Input {
   stream: Readable;

@@ -70,7 +70,7 @@ export function resolveModulePath(ref: string, cwd: string): ResolveOutcome {
 }
 
 /** A REF that names no module file, with the places looked at. */
-export function notFound(error: string, searched: string[]): ResolveOutcome {
+function notFound(error: string, searched: string[]): ResolveOutcome {
   return { ok: false, status: 'not_found', error, searched, chain: [], warnings: [] };
 }
 

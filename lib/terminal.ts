@@ -17,7 +17,7 @@ export function isInteractive(stream: DisplayStream, env: Env = process.env): bo
 }
 
 /** Whether `CI` is set to something other than empty, `0` or `false`. */
-export function isCi(env: Env): boolean {
+function isCi(env: Env): boolean {
   const value = env.CI;
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
