@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/paths.js';
+import { median } from './median.js';
 
 const EVENTS = 200;
 
@@ -46,9 +47,4 @@ export async function measureLatency(scratch: string, ftl2: string) {
   const ftl2Latencies = await collectLatencies(ftl2, ['exec', module, '--json']);
   const bareLatencies = await collectLatencies('node', [bare, module]);
   return { ftl2: median(ftl2Latencies), bare: median(bareLatencies) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { executeLocalStreaming } from '../lib/index.js';
+import { median } from './median.js';
 
 export interface LibraryFigures {
   ftl2PerCall: number;
@@ -50,9 +51,4 @@ export async function measureLibraryCalls(
   }
 
   return { ftl2PerCall: median(ftl2), directPerCall: median(direct) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }

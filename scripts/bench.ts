@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { PACKAGE_ROOT } from '../lib/paths.js';
 import { measureLatency } from './bench-latency.js';
 import { measureLibraryCalls } from './bench-library.js';
+import { median } from './median.js';
 
 const FTL2 = join(PACKAGE_ROOT, 'bin', 'ftl2');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -59,14 +60,6 @@ function timeCommand(
       });
     });
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Runs each contender `rounds` times, alternating, and returns the median times. */
