@@ -47,6 +47,7 @@ export class ModuleSearch {
     this.#python ??= choosePython({
       python: this.#options.python,
       env: this.env,
+      cwd: this.cwd,
       needsAnsible: true,
     });
     return this.#python;

@@ -8,7 +8,12 @@ import { inspectModule, type ModuleShape } from './inspect.js';
 import { type LaunchPlan, planLaunch } from './launch.js';
 import type { Params } from './params.js';
 import type { PrivateDir } from './private-dir.js';
-import { choosePython, describeMissingAnsible, type PythonChoice } from './python.js';
+import {
+  choosePython,
+  describeMissingAnsible,
+  type PythonChoice,
+  type PythonRequest,
+} from './python.js';
 import { getPythonModuleName, type ResolvedModule } from './resolve.js';
 import type { ExecuteOptions } from './run-types.js';
 import { getPythonShim } from './shim.js';
@@ -34,7 +39,9 @@ export function planModuleLaunch(
   context: PlanContext,
 ): PlannedModule | { error: string } {
   const { options, env, privateDir } = context;
-  const runFile = findRunFile(module, options.python, env);
+  const cwd = options.cwd ?? process.cwd();
+  const request = { python: options.python, env, cwd };
+  const runFile = findRunFile(module, request);
   if ('error' in runFile) return runFile;
 
   const { path } = runFile;
@@ -42,13 +49,12 @@ export function planModuleLaunch(
   if ('error' in read) return read;
 
   const { bytes, shape } = read;
-  const cwd = options.cwd ?? process.cwd();
   const fqcn = module.fqcn ?? module.ref;
   const file = { path, bytes, shape };
   const prepared = prepareActionParams(module.fqcn, file, params, { fqcn, cwd, privateDir });
   if ('error' in prepared) return prepared;
 
-  const python = runFile.python ?? chooseModulePython(shape, options.python, env);
+  const python = runFile.python ?? chooseModulePython(shape, request);
   const ansibleDir = python?.info?.ansibleDir;
   if (shape.style === 'ansible' && python !== undefined && ansibleDir === null) {
     return { error: describeMissingAnsible(module.ref, python) };
@@ -100,12 +106,11 @@ function getAnsibleArgs(
 /** The file that runs for `module`: its own, but ansible-core's `command` for `shell`. */
 export function findRunFile(
   module: ResolvedModule,
-  python: string | undefined,
-  env: NodeJS.ProcessEnv,
+  request: PythonRequest,
 ): { path: string; python?: PythonChoice } | { error: string } {
   if (getActionRule(module.fqcn)?.kind !== 'shell') return { path: module.path };
 
-  const choice = choosePython({ python, env, needsAnsible: true });
+  const choice = choosePython({ ...request, needsAnsible: true });
   const ansibleDir = choice.info?.ansibleDir ?? null;
   if (ansibleDir === null) return { error: describeMissingAnsible(module.ref, choice) };
 
@@ -115,12 +120,11 @@ export function findRunFile(
 /** The interpreter for a module of this shape; undefined for modules that are not Python. */
 export function chooseModulePython(
   shape: ModuleShape,
-  python: string | undefined,
-  env: NodeJS.ProcessEnv,
+  request: PythonRequest,
 ): PythonChoice | undefined {
   if (!shape.isPython) return undefined;
 
-  return choosePython({ python, env, needsAnsible: shape.style === 'ansible' });
+  return choosePython({ ...request, needsAnsible: shape.style === 'ansible' });
 }
 
 /** A module file's bytes and shape, or why it cannot be read. */

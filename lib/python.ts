@@ -29,10 +29,16 @@ export interface PythonChoice {
   info?: PythonInfo;
 }
 
-export interface ChoosePythonOptions {
+/** Where a Python is chosen for: what the user asked for, the run's environment and folder. */
+export interface PythonRequest {
   /** `--python` or the library's `python` option. */
   python?: string | undefined;
   env: NodeJS.ProcessEnv;
+  /** The folder the module runs in: a version manager's shim picks its Python from it. */
+  cwd: string;
+}
+
+export interface ChoosePythonOptions extends PythonRequest {
   needsAnsible: boolean;
 }
 
@@ -60,7 +66,7 @@ export function choosePython(options: ChoosePythonOptions): PythonChoice {
     if (!options.needsAnsible) return { command: explicit };
 
     const command = findExecutable(explicit, options.env.PATH);
-    const info = command === undefined ? undefined : probePython(command, options.env);
+    const info = command === undefined ? undefined : probePython(command, options);
     return info === undefined ? { command: explicit } : { command: info.command, info };
   }
 
@@ -71,7 +77,7 @@ export function choosePython(options: ChoosePythonOptions): PythonChoice {
     const command = findExecutable(candidate, options.env.PATH);
     if (command === undefined) continue;
 
-    const info = probePython(command, options.env);
+    const info = probePython(command, options);
     if (info === undefined) continue;
     if (info.ansibleDir !== null) return { command, info };
     fallback ??= { command, info };
@@ -108,11 +114,12 @@ interface CacheEntry {
 type Cache = Record<string, CacheEntry>;
 
 /** What `command` can import, from the cache when still fresh, else from a probe. */
-function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
+function probePython(command: string, request: PythonRequest): PythonInfo | undefined {
+  const { env, cwd } = request;
   const fileStamp = getFileStamp(command);
   if (fileStamp === undefined) return undefined;
 
-  const stamp = `${fileStamp}\0${getShimSelection(command, env, process.cwd())}`;
+  const stamp = `${fileStamp}\0${getShimSelection(command, env, cwd)}`;
 
   const cacheFile = join(getCacheDir(env), 'python.json');
   const key = `${command}\0${env.PYTHONPATH ?? ''}`;
@@ -127,7 +134,7 @@ function probePython(command: string, env: NodeJS.ProcessEnv): PythonInfo | unde
     return cached.info;
   }
 
-  const info = runProbe(command, env);
+  const info = runProbe(command, env, cwd);
   if (info === undefined) return undefined;
 
   const entry = { stamp, executableStamp: getExecutableStamp(info), info };
@@ -150,10 +157,11 @@ function getExecutableStamp(info: PythonInfo): string {
   return getFileStamp(info.executable) ?? '';
 }
 
-function runProbe(command: string, env: NodeJS.ProcessEnv): PythonInfo | undefined {
+function runProbe(command: string, env: NodeJS.ProcessEnv, cwd: string): PythonInfo | undefined {
   try {
     const text = execFileSync(command, ['-c', PROBE_SCRIPT], {
       env,
+      cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 15_000,

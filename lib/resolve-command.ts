@@ -6,6 +6,7 @@ import type { CliIo } from './exec-command.js';
 import type { ModuleShape, ModuleStyle } from './inspect.js';
 import { parseModuleName } from './names.js';
 import { chooseModulePython, findRunFile, readModule } from './plan-module.js';
+import type { PythonRequest } from './python.js';
 import { getPythonModuleName, isPathRef, type ResolvedModule } from './resolve.js';
 import { resolveRef } from './resolve-name.js';
 import { createModuleSearch, type SearchCliOptions } from './search-options.js';
@@ -73,7 +74,9 @@ export async function runResolve(
     path: outcome.ok ? outcome.module.path : null,
     chain: outcome.ok ? outcome.module.chain : outcome.chain,
     warnings: outcome.ok ? outcome.module.warnings : outcome.warnings,
-    start: outcome.ok ? describeStart(outcome.module, options.python, search.env) : null,
+    start: outcome.ok
+      ? describeStart(outcome.module, { python: options.python, env: search.env, cwd })
+      : null,
     searched: outcome.ok ? outcome.module.searched : outcome.searched,
     collectionSearchPath: wasSearched ? search.collectionRoots.map(toFolderReport) : [],
     moduleFolders: isShortName ? search.moduleFolders.map(toFolderReport) : [],
@@ -82,12 +85,8 @@ export async function runResolve(
   process.exitCode = report.found ? 0 : 3;
 }
 
-function describeStart(
-  module: ResolvedModule,
-  python: string | undefined,
-  env: NodeJS.ProcessEnv,
-): StartReport {
-  const runFile = findRunFile(module, python, env);
+function describeStart(module: ResolvedModule, request: PythonRequest): StartReport {
+  const runFile = findRunFile(module, request);
   const file = 'path' in runFile ? runFile.path : module.path;
   const read = 'error' in runFile ? runFile : readModule(file);
   const rule = getModuleAction(module.fqcn, 'error' in read ? undefined : { ...read, path: file });
@@ -97,7 +96,7 @@ function describeStart(
   }
 
   const { shape } = read;
-  const interpreter = chooseModulePython(shape, python, env)?.command ?? null;
+  const interpreter = chooseModulePython(shape, request)?.command ?? null;
   const pythonName = shape.style === 'ansible' ? (getPythonModuleName(file)?.name ?? null) : null;
   const how = describeHow(shape, pythonName);
   return { file, style: shape.style, how, interpreter, pythonName, action };

@@ -2,6 +2,7 @@
 // to find ansible-core and sys.path again, until the interpreter file changes.
 import { readFileSync, utimesSync } from 'node:fs';
 import t, { type Test } from 'tap';
+import { executeLocalFqcnStreaming } from '../../lib/index.js';
 import { runFtl2 } from '../helpers/cli.js';
 import { createSandbox, NO_ANSIBLE, SYSTEM_PYTHON } from '../helpers/sandbox.js';
 import { checkStream, resultOf } from '../helpers/stream.js';
@@ -93,3 +94,27 @@ t.test(
     t.equal(starts(), 10, 'the global version file: probed again');
   },
 );
+
+t.test("the library judges a shim's version by the run's cwd", { skip: NO_ANSIBLE }, async (t) => {
+  const shimLog = `${sandbox.dir}/library-shim-starts.log`;
+  const shim = sandbox.write(
+    'manager/shims/python3',
+    `#!/bin/sh\necho start >> '${shimLog}'\nexec ${SYSTEM_PYTHON} "$@"\n`,
+    0o755,
+  );
+  sandbox.write('plain/.keep', '');
+  sandbox.write('pinned/.python-version', '3.11.7\n');
+  const starts = () => readFileSync(shimLog, 'utf8').trimEnd().split('\n').length;
+  const pingIn = async (folder: string) => {
+    const options = { python: shim, cwd: `${sandbox.dir}/${folder}`, env: sandbox.env };
+    const result = await executeLocalFqcnStreaming('ansible.builtin.ping', {}, options);
+    t.equal(result.status, 'ok', result.error ?? '');
+  };
+
+  await pingIn('plain');
+  t.equal(starts(), 2, 'a probe, then the module');
+  await pingIn('pinned');
+  t.equal(starts(), 4, 'a .python-version in the run folder: probed again');
+  await pingIn('pinned');
+  t.equal(starts(), 5, 'then the module only');
+});
