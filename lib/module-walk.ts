@@ -2,8 +2,9 @@
 // subfolders become dotted parts, and hidden or special names, docs sidecars, rejected
 // extensions, links to files and `async_wrapper` are left out. Names that ftl2 cannot resolve
 // (a part that is not an identifier) are left out too, so each name listed can be run.
-import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { isFolder } from './files.js';
 import { isIgnoredModuleFile } from './module-file.js';
 import { isIdentifier } from './names.js';
 
@@ -84,14 +85,7 @@ function collectModules(
 
 // Links to folders are followed; links to files are aliases, which Ansible does not list.
 function isFolderEntry(entry: Dirent, path: string): boolean {
-  if (entry.isDirectory()) return true;
-  if (!entry.isSymbolicLink()) return false;
-
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path));
 }
 
 // A link to the folder it is in, or to one above, would list the same modules again under
