@@ -1,5 +1,15 @@
 // The options both displays take, and their defaults.
 import { createStyle, type Style } from './color.js';
+import {
+  type DataFields,
+  getTaskKey,
+  type LogFields,
+  type ProgressFields,
+  readData,
+  readLog,
+  readProgress,
+  shouldShowLog,
+} from './format.js';
 import type { ModuleEvent } from './protocol.js';
 import { type DisplayStream, shouldUseColor } from './terminal.js';
 
@@ -50,21 +60,42 @@ export function limitTasks(tasks: Map<string, unknown>): void {
 /** A task id as the displays key it: ids may be numbers, as in Python modules. */
 export type TaskId = string | number;
 
-/** What a display does with each kind of event it shows; `callerId` is the task id given. */
+/** What a display does with each kind of event it shows, read, with the key of its task. */
 export interface EventHandlers {
-  progress(event: ModuleEvent, callerId: string | undefined): void;
-  log(event: ModuleEvent, callerId: string | undefined): void;
-  data(event: ModuleEvent, callerId: string | undefined): void;
+  progress(fields: ProgressFields, key: string): void;
+  log(log: LogFields, key: string): void;
+  data(data: DataFields, key: string): void;
 }
 
-/** Hands an event to the handler for its kind; kinds no display shows are passed over. */
+/**
+ * Reads an event and hands it, with its task's key, to the handler for its kind: debug logs
+ * only when verbose, data only when asked; kinds no display shows are passed over.
+ */
 export function dispatchEvent(
   event: ModuleEvent,
   taskId: TaskId | undefined,
+  settings: DisplaySettings,
   handlers: EventHandlers,
 ): void {
   const callerId = taskId === undefined ? undefined : String(taskId);
-  if (event.event === 'progress' || event.event === 'log' || event.event === 'data') {
-    handlers[event.event](event, callerId);
+  switch (event.event) {
+    case 'progress': {
+      const fields = readProgress(event);
+      handlers.progress(fields, getTaskKey(callerId, fields.taskId));
+      return;
+    }
+    case 'log': {
+      const log = readLog(event);
+      if (shouldShowLog(log.level, settings.isVerbose)) {
+        handlers.log(log, getTaskKey(callerId, log.taskId));
+      }
+      return;
+    }
+    case 'data': {
+      if (!settings.shouldShowData) return;
+
+      const data = readData(event);
+      handlers.data(data, getTaskKey(callerId, data.taskId));
+    }
   }
 }

@@ -57,12 +57,14 @@ function getPercent(current: number | undefined, total: number | undefined): num
   return clampPercent((current / total) * 100);
 }
 
-/** A log event's level (info when missing or unknown), message and task. */
-export function readLog(event: ModuleEvent): {
+export interface LogFields {
   level: LogLevel;
   message: string;
   taskId: string | undefined;
-} {
+}
+
+/** A log event's level (info when missing or unknown), message and task. */
+export function readLog(event: ModuleEvent): LogFields {
   const level =
     typeof event.level === 'string' ? LEVEL_NAMES[event.level.toLowerCase()] : undefined;
   return {
@@ -80,12 +82,14 @@ const LEVEL_NAMES: Partial<Record<string, LogLevel>> = {
   error: 'error',
 };
 
-/** A data event's stream (stdout when missing), its text split into lines, and its task. */
-export function readData(event: ModuleEvent): {
+export interface DataFields {
   stream: string;
   lines: string[];
   taskId: string | undefined;
-} {
+}
+
+/** A data event's stream (stdout when missing), its text split into lines, and its task. */
+export function readData(event: ModuleEvent): DataFields {
   const stream = typeof event.stream === 'string' && event.stream !== '' ? event.stream : 'stdout';
   const lines = readText(event.data).split(/\r?\n/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();

@@ -13,11 +13,10 @@ import {
   type TaskId,
 } from './display-options.js';
 import {
-  getTaskKey,
-  readData,
-  readLog,
+  type DataFields,
+  type LogFields,
+  type ProgressFields,
   readProgress,
-  shouldShowLog,
   toDisplayText,
 } from './format.js';
 import { formatLastLine, formatLogLine, formatTaskLines, type ScreenLayout } from './live-lines.js';
@@ -43,9 +42,9 @@ type Entry = string | TaskState;
 export class EventProgressDisplay implements Disposable {
   readonly #settings: DisplaySettings;
   readonly #handlers: EventHandlers = {
-    progress: (event, callerId) => this.#handleProgress(event, callerId),
-    log: (event, callerId) => this.#handleLog(event, callerId),
-    data: (event, callerId) => this.#handleData(event, callerId),
+    progress: (fields, key) => this.#handleProgress(fields, key),
+    log: (log, key) => this.#handleLog(log, key),
+    data: (data, key) => this.#handleData(data, key),
   };
   readonly #plain: SimpleEventDisplay | undefined;
   readonly #frames: string[];
@@ -108,7 +107,7 @@ export class EventProgressDisplay implements Disposable {
       return;
     }
 
-    dispatchEvent(event, taskId, this.#handlers);
+    dispatchEvent(event, taskId, this.#settings, this.#handlers);
   }
 
   /** An event callback for one task, for `executeLocalStreaming`'s `eventCallback`. */
@@ -116,27 +115,17 @@ export class EventProgressDisplay implements Disposable {
     return (event) => this.handleEvent(event, taskId);
   }
 
-  #handleProgress(event: ModuleEvent, callerId: string | undefined): void {
-    const fields = readProgress(event);
-    const key = getTaskKey(callerId, fields.taskId);
+  #handleProgress(fields: ProgressFields, key: string): void {
     const finished = this.#tasks.update(key, fields, performance.now());
     if (finished !== undefined) this.#enqueue(finished);
   }
 
-  #handleLog(event: ModuleEvent, callerId: string | undefined): void {
-    const log = readLog(event);
-    if (!shouldShowLog(log.level, this.#settings.isVerbose)) return;
-
-    const label = getTaskKey(callerId, log.taskId);
+  #handleLog(log: LogFields, label: string): void {
     const text = toDisplayText(label === '' ? log.message : `${label}: ${log.message}`);
     this.#enqueue(formatLogLine(log.level, text, this.#settings.style));
   }
 
-  #handleData(event: ModuleEvent, callerId: string | undefined): void {
-    if (!this.#settings.shouldShowData) return;
-
-    const data = readData(event);
-    const label = getTaskKey(callerId, data.taskId);
+  #handleData(data: DataFields, label: string): void {
     const prefix = toDisplayText(label === '' ? `[${data.stream}]` : `[${data.stream}] ${label}:`);
     for (const line of data.lines)
       this.#enqueue(this.#settings.style.dim(`${prefix} ${toDisplayText(line)}`));

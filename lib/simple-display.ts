@@ -11,14 +11,11 @@ import {
   type TaskId,
 } from './display-options.js';
 import {
+  type DataFields,
   formatAmount,
-  getTaskKey,
+  type LogFields,
   mergeProgress,
   type ProgressFields,
-  readData,
-  readLog,
-  readProgress,
-  shouldShowLog,
   toDisplayText,
 } from './format.js';
 import type { ModuleEvent } from './protocol.js';
@@ -27,9 +24,9 @@ import type { ModuleEvent } from './protocol.js';
 export class SimpleEventDisplay {
   readonly #settings: DisplaySettings;
   readonly #handlers: EventHandlers = {
-    progress: (event, callerId) => this.#handleProgress(readProgress(event), callerId),
-    log: (event, callerId) => this.#handleLog(event, callerId),
-    data: (event, callerId) => this.#handleData(event, callerId),
+    progress: (fields, key) => this.#handleProgress(fields, key),
+    log: (log, key) => this.#handleLog(log, key),
+    data: (data, key) => this.#handleData(data, key),
   };
   /** Each task's progress so far, and the 10% step it was last shown at (-1: no percent). */
   readonly #tasks = new Map<string, { fields: ProgressFields; shownStep: number }>();
@@ -40,7 +37,7 @@ export class SimpleEventDisplay {
 
   /** Shows what the event says, if it is worth a line; `taskId` overrides the event's. */
   handleEvent(event: ModuleEvent, taskId?: TaskId): void {
-    dispatchEvent(event, taskId, this.#handlers);
+    dispatchEvent(event, taskId, this.#settings, this.#handlers);
   }
 
   /** An event callback for one task, for `executeLocalStreaming`'s `eventCallback`. */
@@ -48,10 +45,10 @@ export class SimpleEventDisplay {
     return (event) => this.handleEvent(event, taskId);
   }
 
-  #handleProgress(update: ProgressFields, callerId: string | undefined): void {
-    const key = getTaskKey(callerId, update.taskId);
-    const shownStep = this.#tasks.get(key)?.shownStep;
-    const fields = mergeProgress(this.#tasks.get(key)?.fields, update);
+  #handleProgress(update: ProgressFields, key: string): void {
+    const known = this.#tasks.get(key);
+    const shownStep = known?.shownStep;
+    const fields = mergeProgress(known?.fields, update);
     const step = fields.percent === undefined ? -1 : Math.floor(fields.percent / 10);
     const isNewStep = shownStep === undefined || (step !== -1 && step !== shownStep);
     this.#tasks.set(key, { fields, shownStep: isNewStep ? step : shownStep });
@@ -62,23 +59,17 @@ export class SimpleEventDisplay {
     if (line !== '') this.#write(line);
   }
 
-  #handleLog(event: ModuleEvent, callerId: string | undefined): void {
-    const log = readLog(event);
-    if (!shouldShowLog(log.level, this.#settings.isVerbose)) return;
-
+  #handleLog(log: LogFields, key: string): void {
     const { style } = this.#settings;
     const tag = getLevelPaint(style, log.level)(`[${log.level.toUpperCase()}]`);
-    const label = formatLabel(getTaskKey(callerId, log.taskId), style);
+    const label = formatLabel(key, style);
     const message = toDisplayText(log.message);
     this.#write([tag, label, message].filter((part) => part !== '').join(' '));
   }
 
-  #handleData(event: ModuleEvent, callerId: string | undefined): void {
-    if (!this.#settings.shouldShowData) return;
-
+  #handleData(data: DataFields, key: string): void {
     const { style } = this.#settings;
-    const data = readData(event);
-    const label = formatLabel(getTaskKey(callerId, data.taskId), style);
+    const label = formatLabel(key, style);
     const prefix = [style.dim(`[${toDisplayText(data.stream)}]`), label].filter(Boolean).join(' ');
     for (const line of data.lines) this.#write(`${prefix} ${toDisplayText(line)}`);
   }
